@@ -1,0 +1,129 @@
+/**
+ * Pairs waiting clients at random and keeps track of who talks to whom.
+ * Pure state: it returns the messages to send and never touches a socket,
+ * so every rule here is tested without a network.
+ */
+import type { PartnerLeftReason, ServerMessage } from '../src/shared/wire-protocol';
+import type { WaitingQueue } from './waiting-queue';
+
+export interface Outgoing {
+  to: string;
+  message: ServerMessage;
+}
+
+interface Pairing {
+  pairId: string;
+  partnerId: string;
+  /** The id the partner is shown for this call (never the connection id). */
+  partnerAlias: string;
+}
+
+export type MatchmakerError = 'not-in-call' | 'already-joined' | 'stale-pair';
+
+export type SignalRoute = { ok: true; to: string } | { ok: false; error: MatchmakerError };
+
+export interface MatchmakerOptions {
+  queue: WaitingQueue;
+  newId: () => string;
+  /** Extra pairing rule (blocks, suspensions); both directions are asked. */
+  mayMeet?: (a: string, b: string) => boolean;
+}
+
+export class Matchmaker {
+  private readonly pairings = new Map<string, Pairing>();
+  /** Who each client last skipped or was skipped by: they are not paired again right away. */
+  private readonly skippedWith = new Map<string, string>();
+
+  constructor(private readonly options: MatchmakerOptions) {}
+
+  isWaiting(clientId: string): boolean {
+    return this.options.queue.has(clientId);
+  }
+
+  partnerOf(clientId: string): string | undefined {
+    return this.pairings.get(clientId)?.partnerId;
+  }
+
+  get waitingCount(): number {
+    return this.options.queue.size;
+  }
+
+  get pairCount(): number {
+    return this.pairings.size / 2;
+  }
+
+  join(clientId: string): Outgoing[] | MatchmakerError {
+    if (this.options.queue.has(clientId) || this.pairings.has(clientId)) return 'already-joined';
+    return this.enqueue(clientId);
+  }
+
+  /** Stop searching, or end the current call. */
+  leave(clientId: string): Outgoing[] {
+    this.options.queue.remove(clientId);
+    const ended = this.endPairing(clientId, 'left');
+    return [...ended, { to: clientId, message: { type: 'idle' } }];
+  }
+
+  /** Skip: the pair ends, both are requeued, and they are not paired with each other again at once. */
+  next(clientId: string): Outgoing[] | MatchmakerError {
+    const pairing = this.pairings.get(clientId);
+    if (!pairing) return 'not-in-call';
+    this.skippedWith.set(clientId, pairing.partnerId);
+    this.skippedWith.set(pairing.partnerId, clientId);
+    const ended = this.endPairing(clientId, 'skipped');
+    // The skipper is requeued first, so it meets whoever is already waiting.
+    return [...ended, ...this.enqueue(clientId), ...this.enqueue(pairing.partnerId)];
+  }
+
+  /** The client's connection is gone; its partner is told and requeued. */
+  disconnect(clientId: string): Outgoing[] {
+    this.options.queue.remove(clientId);
+    this.skippedWith.delete(clientId);
+    const partner = this.pairings.get(clientId)?.partnerId;
+    const ended = this.endPairing(clientId, 'disconnected');
+    for (const [other, skipped] of this.skippedWith) if (skipped === clientId) this.skippedWith.delete(other);
+    return partner ? [...ended, ...this.enqueue(partner)] : ended;
+  }
+
+  /** Where a signal from this client goes: only ever to its current partner. */
+  routeSignal(clientId: string, pairId: string): SignalRoute {
+    const pairing = this.pairings.get(clientId);
+    if (!pairing) return { ok: false, error: 'not-in-call' };
+    if (pairing.pairId !== pairId) return { ok: false, error: 'stale-pair' };
+    return { ok: true, to: pairing.partnerId };
+  }
+
+  private mayPair(a: string, b: string): boolean {
+    if (a === b) return false;
+    if (this.skippedWith.get(a) === b || this.skippedWith.get(b) === a) return false;
+    return this.options.mayMeet ? this.options.mayMeet(a, b) && this.options.mayMeet(b, a) : true;
+  }
+
+  private enqueue(clientId: string): Outgoing[] {
+    const partnerId = this.options.queue.takeRandom((candidate) => this.mayPair(clientId, candidate));
+    if (partnerId === undefined) {
+      this.options.queue.add(clientId);
+      return [{ to: clientId, message: { type: 'queued' } }];
+    }
+    const pairId = this.options.newId();
+    const clientAlias = this.options.newId();
+    const partnerAlias = this.options.newId();
+    this.pairings.set(clientId, { pairId, partnerId, partnerAlias });
+    this.pairings.set(partnerId, { pairId, partnerId: clientId, partnerAlias: clientAlias });
+    this.skippedWith.delete(clientId);
+    this.skippedWith.delete(partnerId);
+    return [
+      // The one who waited longer already has its camera warm: it makes the offer.
+      { to: partnerId, message: { type: 'matched', pairId, initiator: true, partnerId: clientAlias } },
+      { to: clientId, message: { type: 'matched', pairId, initiator: false, partnerId: partnerAlias } },
+    ];
+  }
+
+  private endPairing(clientId: string, reason: PartnerLeftReason): Outgoing[] {
+    const pairing = this.pairings.get(clientId);
+    if (!pairing) return [];
+    this.pairings.delete(clientId);
+    this.pairings.delete(pairing.partnerId);
+    return [{ to: pairing.partnerId, message: { type: 'partner-left', pairId: pairing.pairId, reason } }];
+  }
+}

@@ -1,0 +1,72 @@
+import type { LocalMedia } from './local-media';
+import type { ServerStatus } from './call-controller';
+import { DevicePicker } from './DevicePicker';
+import { VideoView } from './VideoView';
+
+interface LobbyProps {
+  media: LocalMedia;
+  serverStatus: ServerStatus;
+  onStart(): void;
+}
+
+const SAFETY_TIPS = [
+  'Keep personal details private: no address, workplace, phone number or passwords.',
+  'Check what is behind you before you start.',
+  'Skip freely. You owe no one your time.',
+];
+
+export function Lobby({ media, serverStatus, onStart }: LobbyProps) {
+  const ready = media.stream !== null && serverStatus === 'online';
+  return (
+    <main className="lobby" aria-labelledby="lobby-title">
+      <section className="lobby__preview" aria-label="Your camera">
+        <div className="preview-frame">
+          {media.error ? (
+            <div className="preview-frame__error" role="alert">
+              <p>{media.error}</p>
+              <button type="button" className="button button--secondary" onClick={media.retry}>
+                Try again
+              </button>
+            </div>
+          ) : (
+            <VideoView stream={media.stream} self label="Your camera preview" className="preview-frame__video" />
+          )}
+          <span className="preview-frame__tag">You</span>
+        </div>
+        <div className="lobby__devices">
+          <DevicePicker
+            label="Camera"
+            devices={media.cameras}
+            selectedId={media.cameraId}
+            onSelect={media.selectCamera}
+          />
+          <DevicePicker
+            label="Microphone"
+            devices={media.microphones}
+            selectedId={media.microphoneId}
+            onSelect={media.selectMicrophone}
+          />
+        </div>
+      </section>
+      <section className="lobby__start">
+        <h1 id="lobby-title">Meet someone new</h1>
+        <p className="lobby__lead">One click pairs you with a random stranger for a video chat. Skip whenever you like.</p>
+        <button type="button" className="button button--primary button--large" disabled={!ready} onClick={onStart}>
+          Start
+        </button>
+        <p className="lobby__hint" aria-live="polite">
+          {media.stream === null
+            ? 'Waiting for your camera…'
+            : serverStatus === 'online'
+              ? 'Your camera and microphone are ready.'
+              : 'Connecting to Cam-Party…'}
+        </p>
+        <ul className="tips" aria-label="Safety reminders">
+          {SAFETY_TIPS.map((tip) => (
+            <li key={tip}>{tip}</li>
+          ))}
+        </ul>
+      </section>
+    </main>
+  );
+}

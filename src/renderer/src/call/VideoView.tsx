@@ -1,0 +1,46 @@
+import { useEffect, useRef } from 'react';
+
+interface VideoViewProps {
+  stream: MediaStream | null;
+  /** Our own preview: mirrored like a mirror, and never played back to us. */
+  self?: boolean;
+  label: string;
+  className?: string;
+  /** Called once per stream, when its first frame is painted. */
+  onFirstFrame?: () => void;
+}
+
+export function VideoView({ stream, self = false, label, className, onFirstFrame }: VideoViewProps) {
+  const videoRef = useRef<HTMLVideoElement>(null);
+  const onFirstFrameRef = useRef(onFirstFrame);
+  useEffect(() => {
+    onFirstFrameRef.current = onFirstFrame;
+  }, [onFirstFrame]);
+
+  useEffect(() => {
+    const video = videoRef.current;
+    if (!video) return;
+    video.srcObject = stream;
+    if (!stream) return;
+    let handle: number | undefined;
+    if (onFirstFrameRef.current) handle = video.requestVideoFrameCallback(() => onFirstFrameRef.current?.());
+    video.play().catch(() => {
+      // Playback resumes on the next user gesture; nothing is lost.
+    });
+    return () => {
+      if (handle !== undefined) video.cancelVideoFrameCallback(handle);
+    };
+  }, [stream]);
+
+  return (
+    <video
+      ref={videoRef}
+      className={[className, self ? 'video--mirrored' : ''].filter(Boolean).join(' ')}
+      aria-label={label}
+      data-testid={self ? 'local-video' : 'remote-video'}
+      autoPlay
+      playsInline
+      muted={self}
+    />
+  );
+}

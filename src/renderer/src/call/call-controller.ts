@@ -1,0 +1,217 @@
+/**
+ * Drives one person's side of the call loop: the socket to the server, the
+ * peer connection of the current pair, and the events the screen reacts to.
+ * Plain TypeScript; the React hook only forwards its output into state.
+ */
+import type { IceServer, ServerMessage } from '../../../shared/wire-protocol';
+import type { CallEvent } from './call-machine';
+import { markCall } from './call-marks';
+import { createPeerLink, type PeerLink } from './peer-link';
+import { SignalingClient } from './signaling-client';
+
+export type ServerStatus = 'connecting' | 'online' | 'offline';
+
+export interface CallControllerOutput {
+  dispatch(event: CallEvent): void;
+  setServerStatus(status: ServerStatus): void;
+  setRemoteStream(stream: MediaStream | null): void;
+  setRoundTripMs(ms: number | null): void;
+}
+
+const RECONNECT_DELAYS_MS = [250, 500, 1000, 2000, 5000];
+const PING_INTERVAL_MS = 2000;
+/** How long a dead peer connection waits for the server's word before we move on ourselves. */
+const PEER_END_GRACE_MS = 1000;
+
+export class CallController {
+  private signaling: SignalingClient | null = null;
+  private peer: PeerLink | null = null;
+  private pairId: string | null = null;
+  private iceServers: IceServer[] = [];
+  private wantsToSearch = false;
+  private reconnectAttempt = 0;
+  private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  private pingTimer: ReturnType<typeof setInterval> | undefined;
+  private pingsInFlight = new Map<number, number>();
+  private nextPingId = 0;
+  private disposed = false;
+
+  constructor(
+    private readonly serverUrl: string,
+    private readonly getLocalStream: () => MediaStream | null,
+    private readonly output: CallControllerOutput,
+  ) {}
+
+  connect(): void {
+    if (this.disposed) return;
+    this.output.setServerStatus('connecting');
+    this.signaling = new SignalingClient(this.serverUrl, {
+      onOpen: () => {
+        this.reconnectAttempt = 0;
+        this.output.setServerStatus('online');
+        if (this.wantsToSearch) this.signaling?.send({ type: 'join' });
+      },
+      onMessage: (message) => this.onServerMessage(message),
+      onClose: () => this.onServerLost(),
+    });
+    this.signaling.connect();
+  }
+
+  start(): void {
+    this.wantsToSearch = true;
+    markCall('join');
+    this.output.dispatch({ type: 'start' });
+    this.signaling?.send({ type: 'join' });
+  }
+
+  cancel(): void {
+    this.leave({ type: 'cancel' });
+  }
+
+  stop(): void {
+    this.leave({ type: 'stop' });
+  }
+
+  next(): void {
+    if (!this.pairId) return;
+    this.endPeer();
+    markCall('next');
+    this.output.dispatch({ type: 'next' });
+    this.signaling?.send({ type: 'next' });
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    clearTimeout(this.reconnectTimer);
+    this.endPeer();
+    this.signaling?.close();
+    this.signaling = null;
+  }
+
+  private leave(event: CallEvent): void {
+    this.wantsToSearch = false;
+    this.endPeer();
+    this.signaling?.send({ type: 'leave' });
+    this.output.dispatch(event);
+  }
+
+  private onServerLost(): void {
+    this.signaling = null;
+    this.output.setServerStatus('offline');
+    this.endPeer();
+    if (this.disposed) return;
+    // Whatever was going on ended with the connection; the person starts again from the lobby.
+    this.wantsToSearch = false;
+    this.output.dispatch({ type: 'server-lost' });
+    const delay = RECONNECT_DELAYS_MS[Math.min(this.reconnectAttempt, RECONNECT_DELAYS_MS.length - 1)];
+    this.reconnectAttempt += 1;
+    this.reconnectTimer = setTimeout(() => this.connect(), delay);
+  }
+
+  private onServerMessage(message: ServerMessage): void {
+    switch (message.type) {
+      case 'welcome':
+        this.iceServers = message.iceServers;
+        return;
+      case 'queued':
+      case 'idle':
+        return;
+      case 'matched':
+        this.beginPair(message.pairId, message.partnerId, message.initiator);
+        return;
+      case 'signal':
+        if (message.pairId === this.pairId) this.peer?.signal(message.data);
+        return;
+      case 'partner-left':
+        if (message.pairId !== this.pairId) return;
+        this.endPeer();
+        this.output.dispatch({ type: 'partner-left', pairId: message.pairId, reason: message.reason });
+        return;
+      case 'error':
+        // Races at the end of a call (a late signal, a skip that crossed the partner's) are expected.
+        if (message.code === 'stale-pair' || message.code === 'not-in-call' || message.code === 'already-joined') return;
+        this.output.dispatch({ type: 'server-error', text: message.message });
+        return;
+    }
+  }
+
+  private beginPair(pairId: string, partnerId: string, initiator: boolean): void {
+    this.endPeer();
+    const localStream = this.getLocalStream();
+    if (!localStream) {
+      this.signaling?.send({ type: 'leave' });
+      this.output.dispatch({ type: 'stop' });
+      return;
+    }
+    this.pairId = pairId;
+    markCall('matched', pairId);
+    this.output.dispatch({ type: 'matched', pairId, partnerId });
+    const peer = createPeerLink({
+      initiator,
+      localStream,
+      iceServers: this.iceServers,
+      events: {
+        onSignal: (data) => {
+          if ('type' in data && (data.type === 'offer' || data.type === 'answer')) {
+            markCall(data.type === 'offer' ? 'offer-sent' : 'answer-sent', pairId);
+          }
+          this.signaling?.send({ type: 'signal', pairId, data });
+        },
+        onRemoteStream: (stream) => {
+          if (this.pairId !== pairId) return;
+          markCall('remote-stream', pairId);
+          this.output.setRemoteStream(stream);
+          this.output.dispatch({ type: 'remote-media', pairId });
+        },
+        onConnect: () => {
+          markCall('peer-connected', pairId);
+          this.startPinging();
+        },
+        onMessage: (message) => {
+          if (message.type === 'ping') this.peer?.send({ type: 'pong', id: message.id });
+          else this.onPong(message.id);
+        },
+        onEnd: () => {
+          if (this.pairId !== pairId) return;
+          this.endPeer();
+          this.pairId = pairId;
+          // Usually the server's "partner-left" is on its way; if not, move on ourselves.
+          setTimeout(() => {
+            if (this.pairId !== pairId) return;
+            this.pairId = null;
+            this.signaling?.send({ type: 'next' });
+            this.output.dispatch({ type: 'peer-failed', pairId });
+          }, PEER_END_GRACE_MS);
+        },
+      },
+    });
+    this.peer = peer;
+  }
+
+  private startPinging(): void {
+    clearInterval(this.pingTimer);
+    const ping = (): void => {
+      const id = this.nextPingId++;
+      if (this.peer?.send({ type: 'ping', id })) this.pingsInFlight.set(id, performance.now());
+    };
+    ping();
+    this.pingTimer = setInterval(ping, PING_INTERVAL_MS);
+  }
+
+  private onPong(id: number): void {
+    const sentAt = this.pingsInFlight.get(id);
+    if (sentAt === undefined) return;
+    this.pingsInFlight.delete(id);
+    this.output.setRoundTripMs(Math.round(performance.now() - sentAt));
+  }
+
+  private endPeer(): void {
+    clearInterval(this.pingTimer);
+    this.pingsInFlight.clear();
+    this.peer?.destroy();
+    this.peer = null;
+    this.pairId = null;
+    this.output.setRemoteStream(null);
+    this.output.setRoundTripMs(null);
+  }
+}

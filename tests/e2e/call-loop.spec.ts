@@ -1,0 +1,135 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import WebSocket from 'ws';
+import { test, expect, SCREENSHOT_DIR } from './harness/call-world';
+import type { CallClient } from './harness/call-client';
+
+async function expectLiveCall(client: CallClient): Promise<void> {
+  await client.waitForPhase('in-call');
+  await expect.poll(() => client.remoteFramesDuring(1000), { message: `${client.name} sees frames advancing` }).toBeGreaterThan(5);
+  await expect
+    .poll(async () => (await client.inboundMedia()).audioPacketsReceived, { message: `${client.name} receives audio` })
+    .toBeGreaterThan(10);
+}
+
+test.beforeAll(() => fs.mkdirSync(SCREENSHOT_DIR, { recursive: true }));
+
+test('two people are paired, see and hear each other, and the data channel round-trips', async ({ world }) => {
+  const alice = await world.openClient('alice');
+  await expect(alice.page.getByRole('button', { name: 'Start' })).toBeEnabled();
+  await alice.screenshot(path.join(SCREENSHOT_DIR, 'lobby.png'));
+
+  await alice.start();
+  await alice.waitForPhase('searching');
+  await expect(alice.page.getByRole('status').filter({ hasText: 'Looking for someone' })).toBeVisible();
+  await alice.screenshot(path.join(SCREENSHOT_DIR, 'searching.png'));
+
+  const bob = await world.openClient('bob');
+  await bob.start();
+  await expectLiveCall(alice);
+  await expectLiveCall(bob);
+
+  const energyBefore = (await bob.inboundMedia()).totalAudioEnergy;
+  await expect.poll(async () => (await bob.inboundMedia()).totalAudioEnergy).toBeGreaterThan(energyBefore);
+
+  // The round-trip time shown in the call comes from a ping and pong over the data channel.
+  await expect(alice.page.getByTestId('round-trip')).toHaveText(/\d+ ms/);
+  await expect(bob.page.getByTestId('round-trip')).toHaveText(/\d+ ms/);
+  await alice.screenshot(path.join(SCREENSHOT_DIR, 'call.png'));
+
+  for (const client of [alice, bob]) {
+    expect([...client.contactedHosts].every((host) => host.startsWith('127.0.0.1:'))).toBe(true);
+  }
+});
+
+test('Next gives the skipper a new partner with video, and the one left behind waits', async ({ world }) => {
+  const [a, b, c] = [await world.openClient('a'), await world.openClient('b'), await world.openClient('c')];
+  await a.start();
+  await b.start();
+  await expectLiveCall(a);
+  await expectLiveCall(b);
+  await c.start();
+  await c.waitForPhase('searching');
+
+  await a.next();
+  // a is paired with c at once; b was skipped, so it is not paired with a again.
+  await expectLiveCall(a);
+  await expectLiveCall(c);
+  await b.waitForPhase('searching');
+  await expect(b.page.getByRole('status').filter({ hasText: 'moved on' })).toBeVisible();
+});
+
+test('closing the app frees the partner, who is paired again', async ({ world }) => {
+  const [a, b] = [await world.openClient('a'), await world.openClient('b')];
+  await a.start();
+  await b.start();
+  await expectLiveCall(b);
+
+  await a.close();
+  await b.waitForPhase('searching', 2000);
+  const c = await world.openClient('c');
+  await c.start();
+  await expectLiveCall(b);
+  await expectLiveCall(c);
+});
+
+test('Stop ends the call for both, Cancel leaves the queue', async ({ world }) => {
+  const [a, b] = [await world.openClient('a'), await world.openClient('b')];
+  await a.start();
+  await b.start();
+  await expectLiveCall(a);
+
+  await a.stop();
+  await expect(a.page.getByRole('button', { name: 'Start' })).toBeVisible();
+  await b.waitForPhase('searching');
+  await expect(b.page.getByRole('status').filter({ hasText: 'ended the call' })).toBeVisible();
+
+  await b.page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(b.page.getByRole('button', { name: 'Start' })).toBeVisible();
+  await expect.poll(() => world.server.stats().waiting).toBe(0);
+});
+
+test('a malformed message gets an error and the pairs keep talking', async ({ world }) => {
+  const [a, b] = [await world.openClient('a'), await world.openClient('b')];
+  await a.start();
+  await b.start();
+  await expectLiveCall(a);
+
+  const rogue = new WebSocket(world.server.url);
+  const replies: unknown[] = [];
+  rogue.on('message', (data) => replies.push(JSON.parse(String(data))));
+  await new Promise((resolve) => rogue.once('open', resolve));
+  rogue.send('{"type":"signal","pairId":"nope","data":{"type":"offer"}}');
+  rogue.send('not json at all');
+  rogue.send(JSON.stringify({ type: 'next' }));
+  await expect
+    .poll(() => replies.filter((reply) => (reply as { type: string }).type === 'error').map((reply) => (reply as { code: string }).code))
+    .toEqual(['bad-message', 'bad-json', 'not-in-call']);
+  rogue.close();
+
+  await expectLiveCall(a);
+  await expectLiveCall(b);
+});
+
+test('the bridge rejects bad input and has nothing beyond the contract', async ({ world }) => {
+  const client = await world.openClient('a');
+  const result = await client.page.evaluate(async () => {
+    const bridge = window.camParty as unknown as Record<string, unknown>;
+    let badInput = '';
+    try {
+      await (bridge.getAppInfo as (input: unknown) => Promise<unknown>)({ evil: true });
+    } catch (error) {
+      badInput = (error as Error).message;
+    }
+    return {
+      badInput,
+      methods: Object.keys(bridge).sort(),
+      hasIpc: 'ipcRenderer' in bridge || 'send' in bridge || 'invoke' in bridge,
+      info: await window.camParty!.getAppInfo(),
+    };
+  });
+  expect(result.badInput).toMatch(/bad input/);
+  expect(result.methods).toEqual(['getAppInfo', 'getServerConfig']);
+  expect(result.hasIpc).toBe(false);
+  expect(result.info.name).toBe('Cam-Party');
+});

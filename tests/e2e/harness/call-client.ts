@@ -1,0 +1,119 @@
+/**
+ * One person using the app: a Chromium context (its own storage, its own
+ * fake camera) with the bridge installed, driven through the UI by role
+ * and name, plus read-outs of what WebRTC really delivered.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BridgeHandlers } from '../../../src/main/bridge-dispatch';
+import { installPageBridge } from './page-bridge';
+
+export interface InboundMedia {
+  videoFramesDecoded: number;
+  audioPacketsReceived: number;
+  totalAudioEnergy: number;
+}
+
+export class CallClient {
+  /** Every host:port the page asked for, HTTP or WebSocket. */
+  readonly contactedHosts = new Set<string>();
+
+  private constructor(
+    readonly name: string,
+    readonly context: BrowserContext,
+    readonly page: Page,
+  ) {}
+
+  static async open(browser: Browser, name: string, origin: string, handlers: BridgeHandlers): Promise<CallClient> {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 760 } });
+    await installPageBridge(context, handlers, origin);
+    // Keep a handle on every RTCPeerConnection so a test can read getStats().
+    await context.addInitScript(() => {
+      const Original = window.RTCPeerConnection;
+      const connections: RTCPeerConnection[] = [];
+      Object.defineProperty(window, '__peerConnections', { value: connections });
+      window.RTCPeerConnection = class extends Original {
+        constructor(configuration?: RTCConfiguration) {
+          super(configuration);
+          connections.push(this);
+        }
+      };
+    });
+    const page = await context.newPage();
+    const client = new CallClient(name, context, page);
+    page.on('request', (request) => client.contactedHosts.add(new URL(request.url()).host));
+    page.on('websocket', (socket) => client.contactedHosts.add(new URL(socket.url()).host));
+    page.on('pageerror', (error) => console.error(`[${name}] page error: ${error.message}`));
+    await page.goto(`${origin}/index.html`);
+    return client;
+  }
+
+  async start(): Promise<void> {
+    const start = this.page.getByRole('button', { name: 'Start' });
+    await start.click();
+  }
+
+  async next(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Next' }).click();
+  }
+
+  async stop(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Stop' }).click();
+  }
+
+  async phase(): Promise<string> {
+    return (await this.page.locator('main').first().getAttribute('data-phase')) ?? 'lobby';
+  }
+
+  async waitForPhase(phase: string, timeout = 15_000): Promise<void> {
+    await this.page.locator(`main[data-phase="${phase}"]`).waitFor({ timeout });
+  }
+
+  /** The id the server gave this call; changes with every new partner. */
+  async pairMarks(): Promise<number> {
+    return this.page.evaluate(() => performance.getEntriesByName('camparty:matched').length);
+  }
+
+  /** Counts remote video frames painted during `ms`. */
+  async remoteFramesDuring(ms: number): Promise<number> {
+    return this.page.evaluate(async (duration) => {
+      const video = document.querySelector<HTMLVideoElement>('[data-testid="remote-video"]');
+      if (!video) return 0;
+      let frames = 0;
+      const count = (): void => {
+        frames += 1;
+        video.requestVideoFrameCallback(count);
+      };
+      video.requestVideoFrameCallback(count);
+      await new Promise((resolve) => setTimeout(resolve, duration));
+      return frames;
+    }, ms);
+  }
+
+  /** What the newest peer connection has received so far (getStats). */
+  async inboundMedia(): Promise<InboundMedia> {
+    return this.page.evaluate(async () => {
+      const connections = (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections;
+      const connection = connections.at(-1);
+      const result = { videoFramesDecoded: 0, audioPacketsReceived: 0, totalAudioEnergy: 0 };
+      if (!connection) return result;
+      const stats = await connection.getStats();
+      stats.forEach((report: Record<string, unknown>) => {
+        if (report.type !== 'inbound-rtp') return;
+        if (report.kind === 'video') result.videoFramesDecoded += Number(report.framesDecoded ?? 0);
+        if (report.kind === 'audio') {
+          result.audioPacketsReceived += Number(report.packetsReceived ?? 0);
+          result.totalAudioEnergy += Number(report.totalAudioEnergy ?? 0);
+        }
+      });
+      return result;
+    });
+  }
+
+  async screenshot(file: string): Promise<void> {
+    await this.page.screenshot({ path: file });
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+  }
+}
