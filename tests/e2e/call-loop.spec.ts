@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import WebSocket from 'ws';
-import { test, expect, SCREENSHOT_DIR } from './harness/call-world';
+import { test, expect, SCREENSHOT_DIR } from './harness/fixtures';
 import type { CallClient } from './harness/call-client';
 
 async function expectLiveCall(client: CallClient): Promise<void> {

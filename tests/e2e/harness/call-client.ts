@@ -26,18 +26,19 @@ export class CallClient {
   static async open(browser: Browser, name: string, origin: string, handlers: BridgeHandlers): Promise<CallClient> {
     const context = await browser.newContext({ viewport: { width: 1200, height: 760 } });
     await installPageBridge(context, handlers, origin);
-    // Keep a handle on every RTCPeerConnection so a test can read getStats().
-    await context.addInitScript(() => {
+    // Keep a handle on every RTCPeerConnection so a test can read getStats(). A string, so no
+    // transpiler helper (tsx adds `__name`) leaks into the page.
+    await context.addInitScript(`{
       const Original = window.RTCPeerConnection;
-      const connections: RTCPeerConnection[] = [];
+      const connections = [];
       Object.defineProperty(window, '__peerConnections', { value: connections });
       window.RTCPeerConnection = class extends Original {
-        constructor(configuration?: RTCConfiguration) {
+        constructor(configuration) {
           super(configuration);
           connections.push(this);
         }
       };
-    });
+    }`);
     const page = await context.newPage();
     const client = new CallClient(name, context, page);
     page.on('request', (request) => client.contactedHosts.add(new URL(request.url()).host));
@@ -116,4 +117,22 @@ export class CallClient {
   async close(): Promise<void> {
     await this.context.close();
   }
+}
+
+export interface CallMarkEntry {
+  /** Milliseconds since the Unix epoch, comparable across pages of one machine. */
+  at: number;
+  pairId: string | undefined;
+}
+
+/** The page's `camparty:*` performance marks of one name, oldest first. */
+export async function readCallMarks(client: CallClient, name: string): Promise<CallMarkEntry[]> {
+  return client.page.evaluate(
+    (markName) =>
+      performance.getEntriesByName(`camparty:${markName}`).map((entry) => ({
+        at: performance.timeOrigin + entry.startTime,
+        pairId: ((entry as PerformanceMark).detail as { pairId?: string } | null)?.pairId,
+      })),
+    name,
+  );
 }

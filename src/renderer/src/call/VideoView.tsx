@@ -29,6 +29,8 @@ export function VideoView({ stream, self = false, label, className, onFirstFrame
     });
     return () => {
       if (handle !== undefined) video.cancelVideoFrameCallback(handle);
+      // Let go of the stream at once rather than when the element is garbage-collected.
+      video.srcObject = null;
     };
   }, [stream]);
 

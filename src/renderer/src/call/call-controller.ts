@@ -3,7 +3,7 @@
  * peer connection of the current pair, and the events the screen reacts to.
  * Plain TypeScript; the React hook only forwards its output into state.
  */
-import type { IceServer, ServerMessage } from '../../../shared/wire-protocol';
+import type { IceServer, PeerSignal, ServerMessage } from '../../../shared/wire-protocol';
 import type { CallEvent } from './call-machine';
 import { markCall } from './call-marks';
 import { createPeerLink, type PeerLink } from './peer-link';
@@ -26,7 +26,9 @@ const PEER_END_GRACE_MS = 1000;
 export class CallController {
   private signaling: SignalingClient | null = null;
   private peer: PeerLink | null = null;
+  /** The pair the current peer belongs to; null while a prepared offer waits for a partner. */
   private pairId: string | null = null;
+  private unsentSignals: PeerSignal[] = [];
   private iceServers: IceServer[] = [];
   private wantsToSearch = false;
   private reconnectAttempt = 0;
@@ -74,10 +76,11 @@ export class CallController {
 
   next(): void {
     if (!this.pairId) return;
-    this.endPeer();
     markCall('next');
-    this.output.dispatch({ type: 'next' });
+    // Tell the server first: closing the old connection takes a few milliseconds we need not wait for.
     this.signaling?.send({ type: 'next' });
+    this.endPeer();
+    this.output.dispatch({ type: 'next' });
   }
 
   dispose(): void {
@@ -114,6 +117,8 @@ export class CallController {
         this.iceServers = message.iceServers;
         return;
       case 'queued':
+        this.prepareOffer();
+        return;
       case 'idle':
         return;
       case 'matched':
@@ -135,49 +140,81 @@ export class CallController {
     }
   }
 
+  /**
+   * Whoever waits in the queue will make the offer when a partner arrives,
+   * so it prepares its peer connection and offer while it waits: the
+   * offer goes out the moment the server pairs it.
+   */
+  private prepareOffer(): void {
+    if (this.peer || !this.wantsToSearch) return;
+    const localStream = this.getLocalStream();
+    if (localStream) this.peer = this.createPeer(true, localStream);
+  }
+
   private beginPair(pairId: string, partnerId: string, initiator: boolean): void {
-    this.endPeer();
     const localStream = this.getLocalStream();
     if (!localStream) {
+      this.endPeer();
       this.signaling?.send({ type: 'leave' });
       this.output.dispatch({ type: 'stop' });
       return;
     }
+    const prepared = initiator && this.peer !== null && this.pairId === null ? this.peer : null;
+    if (!prepared) this.endPeer();
     this.pairId = pairId;
     markCall('matched', pairId);
     this.output.dispatch({ type: 'matched', pairId, partnerId });
-    const peer = createPeerLink({
+    if (prepared) {
+      for (const data of this.unsentSignals.splice(0)) this.sendSignal(pairId, data);
+    } else {
+      this.peer = this.createPeer(initiator, localStream);
+    }
+  }
+
+  private sendSignal(pairId: string, data: PeerSignal): void {
+    if ('type' in data && (data.type === 'offer' || data.type === 'answer')) {
+      markCall(data.type === 'offer' ? 'offer-sent' : 'answer-sent', pairId);
+    }
+    this.signaling?.send({ type: 'signal', pairId, data });
+  }
+
+  private createPeer(initiator: boolean, localStream: MediaStream): PeerLink {
+    const link: PeerLink = createPeerLink({
       initiator,
       localStream,
       iceServers: this.iceServers,
       events: {
         onSignal: (data) => {
-          if ('type' in data && (data.type === 'offer' || data.type === 'answer')) {
-            markCall(data.type === 'offer' ? 'offer-sent' : 'answer-sent', pairId);
-          }
-          this.signaling?.send({ type: 'signal', pairId, data });
+          if (this.peer !== link) return;
+          // A prepared offer has no pair yet: keep its signals until the server pairs us.
+          if (this.pairId === null) this.unsentSignals.push(data);
+          else this.sendSignal(this.pairId, data);
         },
         onRemoteStream: (stream) => {
-          if (this.pairId !== pairId) return;
-          markCall('remote-stream', pairId);
+          if (this.peer !== link || this.pairId === null) return;
+          markCall('remote-stream', this.pairId);
           this.output.setRemoteStream(stream);
-          this.output.dispatch({ type: 'remote-media', pairId });
+          this.output.dispatch({ type: 'remote-media', pairId: this.pairId });
         },
         onConnect: () => {
-          markCall('peer-connected', pairId);
+          if (this.peer !== link) return;
+          markCall('peer-connected', this.pairId ?? undefined);
           this.startPinging();
         },
         onMessage: (message) => {
-          if (message.type === 'ping') this.peer?.send({ type: 'pong', id: message.id });
+          if (this.peer !== link) return;
+          if (message.type === 'ping') link.send({ type: 'pong', id: message.id });
           else this.onPong(message.id);
         },
         onEnd: () => {
-          if (this.pairId !== pairId) return;
+          if (this.peer !== link) return;
+          const pairId = this.pairId;
           this.endPeer();
+          if (pairId === null) return;
           this.pairId = pairId;
           // Usually the server's "partner-left" is on its way; if not, move on ourselves.
           setTimeout(() => {
-            if (this.pairId !== pairId) return;
+            if (this.pairId !== pairId || this.peer !== null) return;
             this.pairId = null;
             this.signaling?.send({ type: 'next' });
             this.output.dispatch({ type: 'peer-failed', pairId });
@@ -185,7 +222,7 @@ export class CallController {
         },
       },
     });
-    this.peer = peer;
+    return link;
   }
 
   private startPinging(): void {
@@ -211,6 +248,7 @@ export class CallController {
     this.peer?.destroy();
     this.peer = null;
     this.pairId = null;
+    this.unsentSignals = [];
     this.output.setRemoteStream(null);
     this.output.setRoundTripMs(null);
   }

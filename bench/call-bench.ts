@@ -1,0 +1,146 @@
+/**
+ * `npm run bench:call -- --pairs N`: N pairings and N skips between real
+ * clients in Chromium on loopback. Prints JSON with the median and p95 of
+ * (a) join to first remote video frame on both sides and (b) Next to the
+ * new partner's first frame on both sides, plus where the time went.
+ */
+import { parseArgs } from 'node:util';
+import { launchChromium } from '../tests/e2e/harness/chromium';
+import { startCallWorld } from '../tests/e2e/harness/call-world';
+import { readCallMarks, type CallClient } from '../tests/e2e/harness/call-client';
+import { summarize } from './statistics';
+
+const { values } = parseArgs({ options: { pairs: { type: 'string', default: '20' } } });
+const rounds = Number(values.pairs);
+if (!Number.isInteger(rounds) || rounds < 1) {
+  console.error('Usage: npm run bench:call -- --pairs N   (N a whole number, at least 1)');
+  process.exit(2);
+}
+
+const STAGES = ['matched', 'offer-sent', 'answer-sent', 'remote-stream', 'peer-connected', 'remote-first-frame'] as const;
+
+async function markFor(client: CallClient, name: string, pairId: string, timeoutMs = 15_000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = (await readCallMarks(client, name)).find((mark) => mark.pairId === pairId);
+    if (found) return found.at;
+    if (Date.now() > deadline) throw new Error(`${client.name}: no ${name} for pair ${pairId}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+async function latestPairAfter(client: CallClient, after: number): Promise<string> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const matched = (await readCallMarks(client, 'matched')).filter((mark) => mark.at >= after);
+    if (matched[0]?.pairId) return matched[0].pairId;
+    if (Date.now() > deadline) {
+      throw new Error(`${client.name}: not matched after ${after}: ${JSON.stringify(await readCallMarks(client, "matched"))} phase ${await client.phase()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** Time from `origin` to each stage on one side, for the breakdown. */
+async function stageTimes(client: CallClient, pairId: string, origin: number): Promise<Record<string, number>> {
+  const result: Record<string, number> = {};
+  for (const stage of STAGES) {
+    const mark = (await readCallMarks(client, stage)).find((entry) => entry.pairId === pairId);
+    if (mark) result[stage] = mark.at - origin;
+  }
+  return result;
+}
+
+function summarizeStages(samples: Array<Record<string, number>>): Record<string, number> {
+  const medians: Record<string, number> = {};
+  for (const stage of STAGES) {
+    const values = samples.map((sample) => sample[stage]).filter((value): value is number => value !== undefined);
+    if (values.length > 0) medians[stage] = summarize(values).median;
+  }
+  return medians;
+}
+
+async function main(): Promise<void> {
+  const browser = await launchChromium();
+  const world = await startCallWorld(browser);
+  try {
+    const [a, b, c] = [await world.openClient('a'), await world.openClient('b'), await world.openClient('c')];
+    for (const client of [a, b, c]) await client.page.getByRole('button', { name: 'Start' }).waitFor();
+
+    // (a) Join to first frame: one waits, the other joins; the clock starts at the second join.
+    const joinBoth: number[] = [];
+    const joinEachSide: number[] = [];
+    const joinStagesInitiator: Array<Record<string, number>> = [];
+    const joinStagesJoiner: Array<Record<string, number>> = [];
+    for (let round = 0; round < rounds; round += 1) {
+      const [waiter, joiner] = round % 2 === 0 ? [a, b] : [b, a];
+      await waiter.start();
+      await waiter.waitForPhase('searching');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await joiner.start();
+      const joinAt = (await readCallMarks(joiner, 'join')).at(-1)!.at;
+      const pairId = await latestPairAfter(joiner, joinAt);
+      const frames = [await markFor(waiter, 'remote-first-frame', pairId), await markFor(joiner, 'remote-first-frame', pairId)];
+      joinEachSide.push(...frames.map((at) => at - joinAt));
+      joinBoth.push(Math.max(...frames) - joinAt);
+      joinStagesInitiator.push(await stageTimes(waiter, pairId, joinAt));
+      joinStagesJoiner.push(await stageTimes(joiner, pairId, joinAt));
+      await waiter.stop();
+      await joiner.waitForPhase('searching');
+      await joiner.page.getByRole('button', { name: 'Cancel' }).click();
+      await joiner.page.getByRole('button', { name: 'Start' }).waitFor();
+      await waiter.page.getByRole('button', { name: 'Start' }).waitFor();
+    }
+
+    // (b) Next to the new partner's first frame: three people, one always waiting.
+    const nextBoth: number[] = [];
+    const nextEachSide: number[] = [];
+    const nextStages: Array<Record<string, number>> = [];
+    await a.start();
+    await b.start();
+    await a.waitForPhase('in-call');
+    await b.waitForPhase('in-call');
+    await c.start();
+    await c.waitForPhase('searching');
+    // The one who just arrived from the queue skips next: the one waiting then may meet it
+    // (a skipped person is not paired with the one who skipped it until it has met someone else).
+    let inCall: [CallClient, CallClient] = [b, a];
+    let waiting: CallClient = c;
+    for (let round = 0; round < rounds; round += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      const [skipped, skipper] = inCall;
+      await skipper.next();
+      const nextAt = (await readCallMarks(skipper, 'next')).at(-1)!.at;
+      const pairId = await latestPairAfter(skipper, nextAt);
+      const frames = [await markFor(skipper, 'remote-first-frame', pairId), await markFor(waiting, 'remote-first-frame', pairId)];
+      nextEachSide.push(...frames.map((at) => at - nextAt));
+      nextBoth.push(Math.max(...frames) - nextAt);
+      nextStages.push(await stageTimes(skipper, pairId, nextAt));
+      inCall = [skipper, waiting];
+      waiting = skipped;
+      await waiting.waitForPhase('searching');
+    }
+
+    console.log(
+      JSON.stringify(
+        {
+          benchmark: 'call',
+          rounds,
+          joinToFirstFrameMs: { bothSides: summarize(joinBoth), eachSide: summarize(joinEachSide) },
+          nextToFirstFrameMs: { bothSides: summarize(nextBoth), eachSide: summarize(nextEachSide) },
+          medianStageMs: {
+            join: { waitingSide: summarizeStages(joinStagesInitiator), joiningSide: summarizeStages(joinStagesJoiner) },
+            next: { skipper: summarizeStages(nextStages) },
+          },
+        },
+        null,
+        2,
+      ),
+    );
+  } finally {
+    await world.close();
+    await browser.close();
+  }
+}
+
+await main();
