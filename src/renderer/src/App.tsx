@@ -22,6 +22,12 @@ export function App() {
   }, []);
 
   const { phase } = call.state;
+  const { stop } = call;
+  // Without a camera there is no call: end it, and the lobby says what went wrong.
+  useEffect(() => {
+    if (media.error && phase !== 'lobby') stop();
+  }, [media.error, phase, stop]);
+
   return (
     <div className="app">
       <header className="topbar">

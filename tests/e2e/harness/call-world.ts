@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { startSignalingServer, type RunningSignalingServer } from '../../../server/signaling-server';
 import { createBridgeHandlers } from '../../../src/main/bridge-handlers';
-import { CallClient } from './call-client';
+import { CallClient, type OpenClientOptions } from './call-client';
 import { startRendererServer, type RendererServer } from './renderer-server';
 
 export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../../../test-results/screenshots');
@@ -15,7 +15,7 @@ export interface CallWorld {
   server: RunningSignalingServer;
   renderer: RendererServer;
   clients: CallClient[];
-  openClient(name: string): Promise<CallClient>;
+  openClient(name: string, options?: OpenClientOptions): Promise<CallClient>;
   close(): Promise<void>;
 }
 
@@ -31,8 +31,8 @@ export async function startCallWorld(browser: Browser): Promise<CallWorld> {
     server,
     renderer,
     clients,
-    openClient: async (name) => {
-      const client = await CallClient.open(browser, name, renderer.origin, handlers);
+    openClient: async (name, options) => {
+      const client = await CallClient.open(browser, name, renderer.origin, handlers, options);
       clients.push(client);
       return client;
     },

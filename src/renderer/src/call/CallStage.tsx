@@ -21,7 +21,10 @@ export function CallStage(props: CallStageProps) {
   const onFirstFrame = useCallback(() => markCall('remote-first-frame', pairId ?? undefined), [pairId]);
 
   return (
-    <main className="stage" aria-label={searching ? 'Searching for a stranger' : 'Call'} data-phase={phase}>
+    <main className="stage" aria-labelledby="stage-title" data-phase={phase}>
+      <h1 id="stage-title" className="visually-hidden">
+        {searching ? 'Searching for a stranger' : 'Call with a stranger'}
+      </h1>
       <div className="stage__remote">
         {remoteStream && (
           <VideoView

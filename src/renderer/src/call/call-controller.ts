@@ -51,10 +51,11 @@ export class CallController {
       onOpen: () => {
         this.reconnectAttempt = 0;
         this.output.setServerStatus('online');
+        this.output.dispatch({ type: 'server-restored' });
         if (this.wantsToSearch) this.signaling?.send({ type: 'join' });
       },
       onMessage: (message) => this.onServerMessage(message),
-      onClose: () => this.onServerLost(),
+      onClose: (wasOpen) => this.onServerLost(wasOpen),
     });
     this.signaling.connect();
   }
@@ -98,14 +99,15 @@ export class CallController {
     this.output.dispatch(event);
   }
 
-  private onServerLost(): void {
+  private onServerLost(wasOpen: boolean): void {
     this.signaling = null;
     this.output.setServerStatus('offline');
     this.endPeer();
     if (this.disposed) return;
     // Whatever was going on ended with the connection; the person starts again from the lobby.
     this.wantsToSearch = false;
-    this.output.dispatch({ type: 'server-lost' });
+    // Say it once; failed retries must not replace the message about the call that ended.
+    if (wasOpen || this.reconnectAttempt === 0) this.output.dispatch({ type: 'server-lost' });
     const delay = RECONNECT_DELAYS_MS[Math.min(this.reconnectAttempt, RECONNECT_DELAYS_MS.length - 1)];
     this.reconnectAttempt += 1;
     this.reconnectTimer = setTimeout(() => this.connect(), delay);

@@ -28,6 +28,7 @@ export type CallEvent =
   | { type: 'partner-left'; pairId: string; reason: PartnerLeftReason }
   | { type: 'peer-failed'; pairId: string }
   | { type: 'server-lost' }
+  | { type: 'server-restored' }
   | { type: 'server-error'; text: string }
   | { type: 'dismiss-notice' };
 
@@ -69,6 +70,11 @@ export function callReducer(state: CallState, event: CallEvent): CallState {
             ? { tone: 'error', text: 'Cannot reach Cam-Party. Retrying…' }
             : { tone: 'error', text: 'Lost the connection to Cam-Party, so the call ended. Reconnecting…' },
       };
+    case 'server-restored':
+      // Keep the story: the person learns the call ended, then that they can start again.
+      return state.notice?.tone === 'error'
+        ? { ...state, notice: { tone: 'info', text: 'Connected to Cam-Party again. Press Start to meet someone new.' } }
+        : state;
     case 'server-error':
       return { ...state, notice: { tone: 'warning', text: event.text } };
     case 'dismiss-notice':

@@ -1,5 +1,5 @@
 /** React state for the call loop, fed by a CallController. */
-import { useEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { callReducer, initialCallState, type CallState } from './call-machine';
 import { CallController, type ServerStatus } from './call-controller';
 
@@ -42,15 +42,11 @@ export function useCallSession(serverUrl: string | null, localStream: MediaStrea
     };
   }, [serverUrl]);
 
-  return {
-    state,
-    serverStatus,
-    remoteStream,
-    roundTripMs,
-    start: () => controllerRef.current?.start(),
-    cancel: () => controllerRef.current?.cancel(),
-    next: () => controllerRef.current?.next(),
-    stop: () => controllerRef.current?.stop(),
-    dismissNotice: () => dispatch({ type: 'dismiss-notice' }),
-  };
+  // Stable identities, so effects and memoised children can depend on them.
+  const start = useCallback(() => controllerRef.current?.start(), []);
+  const cancel = useCallback(() => controllerRef.current?.cancel(), []);
+  const next = useCallback(() => controllerRef.current?.next(), []);
+  const stop = useCallback(() => controllerRef.current?.stop(), []);
+  const dismissNotice = useCallback(() => dispatch({ type: 'dismiss-notice' }), []);
+  return { state, serverStatus, remoteStream, roundTripMs, start, cancel, next, stop, dismissNotice };
 }

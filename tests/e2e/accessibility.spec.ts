@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { test, expect } from './harness/fixtures';
+
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: Array<{ target: string[] }>;
+}
+
+/** Runs axe-core in the page (evaluated over the debugger protocol, so the page's CSP stays on). */
+async function accessibilityViolations(page: Page): Promise<AxeViolation[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run();
+    return result.violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.map((node) => ({ target: node.target })) }));
+  });
+}
+
+test('the lobby, searching and call views have no accessibility violations, and every control has a name', async ({ world }) => {
+  const a = await world.openClient('a');
+  await expect(a.page.getByRole('button', { name: 'Start' })).toBeEnabled();
+  expect(await accessibilityViolations(a.page)).toEqual([]);
+
+  await a.start();
+  await a.waitForPhase('searching');
+  expect(await accessibilityViolations(a.page)).toEqual([]);
+
+  const b = await world.openClient('b');
+  await b.start();
+  await a.waitForPhase('in-call');
+  expect(await accessibilityViolations(a.page)).toEqual([]);
+
+  const unnamed = await a.page.evaluate(() =>
+    [...document.querySelectorAll('button, select, input, video')]
+      .filter((element) => {
+        const labelled = element.getAttribute('aria-label') || element.textContent?.trim();
+        const byLabel = element.id && document.querySelector(`label[for="${element.id}"]`);
+        return !labelled && !byLabel;
+      })
+      .map((element) => element.outerHTML.slice(0, 80)),
+  );
+  expect(unnamed).toEqual([]);
+});
+
+test('the call can be driven with the keyboard alone', async ({ world }) => {
+  const [a, b] = [await world.openClient('a'), await world.openClient('b')];
+  await expect(a.page.getByRole('button', { name: 'Start' })).toBeEnabled();
+  await a.page.getByRole('button', { name: 'Start' }).focus();
+  await a.page.keyboard.press('Enter');
+  await a.waitForPhase('searching');
+  await b.start();
+  await a.waitForPhase('in-call');
+  await a.page.getByRole('button', { name: 'Stop' }).focus();
+  await a.page.keyboard.press('Space');
+  await expect(a.page.getByRole('button', { name: 'Start' })).toBeVisible();
+});
