@@ -5,6 +5,8 @@ import { Lobby } from './call/Lobby';
 import { NoticeBanner } from './call/NoticeBanner';
 import { useCallSession } from './call/use-call-session';
 import { useLocalMedia } from './call/local-media';
+import { ChatPanel } from './chat/ChatPanel';
+import { useChat } from './chat/use-chat';
 
 const STATUS_TEXT = { connecting: 'Connecting', online: 'Online', offline: 'Offline' } as const;
 
@@ -13,6 +15,7 @@ export function App() {
   const [bridgeError, setBridgeError] = useState<string | null>(null);
   const media = useLocalMedia();
   const call = useCallSession(serverUrl, media.stream);
+  const chat = useChat(call, call.state.pairId);
 
   useEffect(() => {
     desktopBridge()
@@ -55,6 +58,7 @@ export function App() {
           onCancel={call.cancel}
           onNext={call.next}
           onStop={call.stop}
+          aside={<ChatPanel chat={chat} connected={phase === 'in-call'} />}
         />
       )}
     </div>

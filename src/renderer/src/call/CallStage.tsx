@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, type ReactNode } from 'react';
 import type { CallPhase } from './call-machine';
 import { markCall } from './call-marks';
 import { VideoView } from './VideoView';
@@ -12,6 +12,8 @@ interface CallStageProps {
   onCancel(): void;
   onNext(): void;
   onStop(): void;
+  /** Shown beside the video (the text chat). */
+  aside?: ReactNode;
 }
 
 export function CallStage(props: CallStageProps) {
@@ -45,11 +47,12 @@ export function CallStage(props: CallStageProps) {
             Stranger{roundTripMs !== null && <span className="stage__rtt" data-testid="round-trip"> · {roundTripMs} ms</span>}
           </span>
         )}
+        <div className="stage__self">
+          <VideoView stream={localStream} self label="Your camera" className="stage__self-video" />
+          <span className="stage__tag stage__tag--small">You</span>
+        </div>
       </div>
-      <div className="stage__self">
-        <VideoView stream={localStream} self label="Your camera" className="stage__self-video" />
-        <span className="stage__tag stage__tag--small">You</span>
-      </div>
+      {props.aside}
       <nav className="controls" aria-label="Call controls">
         {searching ? (
           <button type="button" className="button button--secondary" onClick={props.onCancel}>

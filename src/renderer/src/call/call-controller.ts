@@ -7,6 +7,7 @@ import type { IceServer, PeerSignal, ServerMessage } from '../../../shared/wire-
 import type { CallEvent } from './call-machine';
 import { markCall } from './call-marks';
 import { createPeerLink, type PeerLink } from './peer-link';
+import type { PeerMessage } from '../../../shared/peer-messages';
 import { SignalingClient } from './signaling-client';
 
 export type ServerStatus = 'connecting' | 'online' | 'offline';
@@ -16,6 +17,8 @@ export interface CallControllerOutput {
   setServerStatus(status: ServerStatus): void;
   setRemoteStream(stream: MediaStream | null): void;
   setRoundTripMs(ms: number | null): void;
+  /** Chat and typing messages from the current partner. */
+  onPeerMessage(message: Exclude<PeerMessage, { type: 'ping' | 'pong' }>): void;
 }
 
 const RECONNECT_DELAYS_MS = [250, 500, 1000, 2000, 5000];
@@ -82,6 +85,11 @@ export class CallController {
     this.signaling?.send({ type: 'next' });
     this.endPeer();
     this.output.dispatch({ type: 'next' });
+  }
+
+  /** Sends a message to the current partner over the data channel; false when there is no open call. */
+  sendToPartner(message: Exclude<PeerMessage, { type: 'ping' | 'pong' }>): boolean {
+    return this.pairId !== null && this.peer !== null && this.peer.send(message);
   }
 
   dispose(): void {
@@ -206,7 +214,8 @@ export class CallController {
         onMessage: (message) => {
           if (this.peer !== link) return;
           if (message.type === 'ping') link.send({ type: 'pong', id: message.id });
-          else this.onPong(message.id);
+          else if (message.type === 'pong') this.onPong(message.id);
+          else this.output.onPeerMessage(message);
         },
         onEnd: () => {
           if (this.peer !== link) return;

@@ -2,6 +2,9 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { callReducer, initialCallState, type CallState } from './call-machine';
 import { CallController, type ServerStatus } from './call-controller';
+import type { PeerMessage } from '../../../shared/peer-messages';
+
+export type PartnerMessage = Exclude<PeerMessage, { type: 'ping' | 'pong' }>;
 
 export interface CallSession {
   state: CallState;
@@ -13,6 +16,9 @@ export interface CallSession {
   next(): void;
   stop(): void;
   dismissNotice(): void;
+  sendToPartner(message: PartnerMessage): boolean;
+  /** Listens to chat and typing messages from the partner; returns the unsubscribe function. */
+  onPartnerMessage(listener: (message: PartnerMessage) => void): () => void;
 }
 
 export function useCallSession(serverUrl: string | null, localStream: MediaStream | null): CallSession {
@@ -21,6 +27,7 @@ export function useCallSession(serverUrl: string | null, localStream: MediaStrea
   const [remoteStream, setRemoteStream] = useState<MediaStream | null>(null);
   const [roundTripMs, setRoundTripMs] = useState<number | null>(null);
   const controllerRef = useRef<CallController | null>(null);
+  const listenersRef = useRef(new Set<(message: PartnerMessage) => void>());
   const localStreamRef = useRef(localStream);
   useEffect(() => {
     localStreamRef.current = localStream;
@@ -33,6 +40,7 @@ export function useCallSession(serverUrl: string | null, localStream: MediaStrea
       setServerStatus,
       setRemoteStream,
       setRoundTripMs,
+      onPeerMessage: (message) => listenersRef.current.forEach((listener) => listener(message)),
     });
     controllerRef.current = controller;
     controller.connect();
@@ -48,5 +56,23 @@ export function useCallSession(serverUrl: string | null, localStream: MediaStrea
   const next = useCallback(() => controllerRef.current?.next(), []);
   const stop = useCallback(() => controllerRef.current?.stop(), []);
   const dismissNotice = useCallback(() => dispatch({ type: 'dismiss-notice' }), []);
-  return { state, serverStatus, remoteStream, roundTripMs, start, cancel, next, stop, dismissNotice };
+  const sendToPartner = useCallback((message: PartnerMessage) => controllerRef.current?.sendToPartner(message) ?? false, []);
+  const onPartnerMessage = useCallback((listener: (message: PartnerMessage) => void) => {
+    const listeners = listenersRef.current;
+    listeners.add(listener);
+    return () => void listeners.delete(listener);
+  }, []);
+  return {
+    state,
+    serverStatus,
+    remoteStream,
+    roundTripMs,
+    start,
+    cancel,
+    next,
+    stop,
+    dismissNotice,
+    sendToPartner,
+    onPartnerMessage,
+  };
 }

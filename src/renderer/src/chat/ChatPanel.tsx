@@ -1,0 +1,86 @@
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { MAX_CHAT_TEXT_LENGTH } from '../../../shared/peer-messages';
+import type { Chat, ChatEntry } from './use-chat';
+
+interface ChatPanelProps {
+  chat: Chat;
+  connected: boolean;
+  /** Extra content shown under a message (e.g. a red-flag warning). */
+  renderNote?: (entry: ChatEntry) => ReactNode;
+  /** Asked before sending; returns false to hold the message back. */
+  confirmSend?: (text: string) => boolean;
+}
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+
+export function ChatPanel({ chat, connected, renderNote, confirmSend }: ChatPanelProps) {
+  const [draft, setDraft] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const inputId = useId();
+  const logRef = useRef<HTMLOListElement>(null);
+
+  useEffect(() => {
+    logRef.current?.lastElementChild?.scrollIntoView({ block: 'end' });
+  }, [chat.entries.length]);
+
+  const submit = (event: FormEvent): void => {
+    event.preventDefault();
+    if (confirmSend && !confirmSend(draft)) return;
+    const result = chat.send(draft);
+    if (result.ok) {
+      setDraft('');
+      setError(null);
+    } else {
+      setError(result.reason);
+    }
+  };
+
+  return (
+    <aside className="chat" aria-label="Text chat">
+      <ol className="chat__log" ref={logRef} role="log" aria-live="polite" aria-label="Messages">
+        {chat.entries.length === 0 && <li className="chat__empty">Say hi. Messages go straight to the stranger and vanish when the call ends.</li>}
+        {chat.entries.map((entry) => (
+          <li key={entry.id} className={`chat__message chat__message--${entry.from}`}>
+            <span className="visually-hidden">{entry.from === 'me' ? 'You' : 'Stranger'}: </span>
+            {/* Plain text only: links are never turned into something clickable. */}
+            <span className="chat__text">{entry.text}</span>
+            <time className="chat__time" dateTime={new Date(entry.at).toISOString()}>
+              {timeFormat.format(entry.at)}
+            </time>
+            {renderNote?.(entry)}
+          </li>
+        ))}
+      </ol>
+      <p className="chat__typing" aria-live="polite">
+        {chat.partnerTyping ? 'Stranger is typing…' : ''}
+      </p>
+      <form className="chat__form" onSubmit={submit}>
+        <label htmlFor={inputId} className="visually-hidden">
+          Message
+        </label>
+        <input
+          id={inputId}
+          className="chat__input"
+          value={draft}
+          maxLength={MAX_CHAT_TEXT_LENGTH}
+          placeholder={connected ? 'Type a message' : 'Chat opens when the call connects'}
+          disabled={!connected}
+          autoComplete="off"
+          onChange={(event) => {
+            setDraft(event.target.value);
+            chat.setTyping(event.target.value.length > 0);
+          }}
+          onBlur={() => chat.setTyping(false)}
+        />
+        <button type="submit" className="button button--secondary" disabled={!connected || draft.trim().length === 0}>
+          Send
+        </button>
+      </form>
+      {error && (
+        <p className="chat__error" role="alert">
+          {error}
+        </p>
+      )}
+    </aside>
+  );
+}
