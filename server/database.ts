@@ -10,7 +10,54 @@ import Database from 'better-sqlite3';
 export type Db = Database.Database;
 
 /** Each entry moves the schema one version forward; never edit a shipped one. */
-export const MIGRATIONS: readonly string[] = [];
+export const MIGRATIONS: readonly string[] = [
+  // 1: accounts, sessions and two-factor authentication (server/accounts/).
+  // Secrets a client presents (passwords, refresh tokens, recovery codes) are
+  // stored only as hashes. Tables owned by an account cascade on its deletion.
+  `
+  CREATE TABLE accounts (
+    id TEXT PRIMARY KEY,
+    email TEXT NOT NULL UNIQUE,
+    username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    password_hash TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  ) STRICT;
+
+  CREATE TABLE sessions (
+    id TEXT PRIMARY KEY,
+    account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    created_at INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX sessions_by_account ON sessions(account_id);
+
+  -- A used token stays until it expires, so that a replay of it is noticed (and ends its session).
+  CREATE TABLE refresh_tokens (
+    token_hash BLOB PRIMARY KEY,
+    session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    used_at INTEGER
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX refresh_tokens_by_session ON refresh_tokens(session_id);
+  CREATE INDEX refresh_tokens_by_expiry ON refresh_tokens(expires_at);
+
+  -- The TOTP secret must be readable to check codes. last_used_step refuses a
+  -- code for that time step or an earlier one (RFC 6238 section 5.2).
+  CREATE TABLE totp_secrets (
+    account_id TEXT PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
+    secret TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    confirmed_at INTEGER,
+    last_used_step INTEGER
+  ) STRICT;
+
+  CREATE TABLE recovery_codes (
+    account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    code_hash BLOB NOT NULL,
+    PRIMARY KEY (account_id, code_hash)
+  ) STRICT, WITHOUT ROWID;
+  `,
+];
 
 export function openDatabase(databasePath: string, migrations: readonly string[] = MIGRATIONS): Db {
   if (databasePath !== ':memory:') fs.mkdirSync(path.dirname(databasePath), { recursive: true });
@@ -19,6 +66,8 @@ export function openDatabase(databasePath: string, migrations: readonly string[]
   // FULL: a write the client was told about survives a crash of the process or the machine.
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
+  // Deleted rows (a deleted account, a used recovery code) are overwritten with zeros, not left in free pages.
+  db.pragma('secure_delete = ON');
   migrate(db, migrations);
   return db;
 }
