@@ -1,7 +1,10 @@
 /**
  * `npm run server`: the matchmaking and signaling service on its own.
  */
+import { randomBytes } from 'node:crypto';
 import { parseServerConfig, ConfigError } from './server-config';
+import { AccountService } from './accounts/account-service';
+import { SqliteAccountRepository } from './accounts/sqlite-account-repository';
 import { openDatabase } from './database';
 import { startSignalingServer } from './signaling-server';
 
@@ -17,11 +20,24 @@ async function main(): Promise<void> {
     throw error;
   }
   const db = openDatabase(config.databasePath);
+  const log = (event: string, details?: Record<string, unknown>): void =>
+    console.log(JSON.stringify({ time: new Date().toISOString(), event, ...details }));
+  const accounts = new AccountService({
+    repository: new SqliteAccountRepository(db),
+    // One process may use a fresh secret per start (sockets then re-authenticate); several need a shared one.
+    accessTokenSecret: process.env.CAM_PARTY_ACCESS_TOKEN_SECRET
+      ? Buffer.from(process.env.CAM_PARTY_ACCESS_TOKEN_SECRET, 'base64')
+      : randomBytes(32),
+    log,
+  });
+  const purge = setInterval(() => void accounts.purgeExpired(), 60 * 60 * 1000);
+  purge.unref();
   const server = await startSignalingServer({
     host: config.host,
     port: config.port,
     iceServers: config.iceServers,
-    log: (event, details) => console.log(JSON.stringify({ time: new Date().toISOString(), event, ...details })),
+    accounts,
+    log,
   });
   console.log(`Cam-Party server listening on ${server.url} (database ${config.databasePath})`);
   const shutdown = async (): Promise<void> => {

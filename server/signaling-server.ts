@@ -4,7 +4,7 @@
  * between the two partners of a pair, and heartbeats that free a partner
  * within a second of a silent disconnect.
  */
-import { createServer, type Server as HttpServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket, type RawData } from 'ws';
@@ -20,6 +20,9 @@ import {
 import { Matchmaker, type MatchmakerError, type Outgoing } from './matchmaker';
 import { InMemoryWaitingQueue, type WaitingQueue } from './waiting-queue';
 import { TokenBucket } from './token-bucket';
+import type { AccountService } from './accounts/account-service';
+import { createAccountsHttpHandler } from './accounts/accounts-http-handler';
+import { authenticateSocketRequest, selectSocketProtocol } from './accounts/socket-authentication';
 
 export interface SignalingServerOptions {
   host: string;
@@ -28,6 +31,11 @@ export interface SignalingServerOptions {
   /** How often each socket is pinged; a socket that answers none of two pings in a row is dropped. */
   heartbeatIntervalMs?: number;
   queue?: WaitingQueue;
+  /**
+   * Accounts: serves the accounts API and admits only sockets that present
+   * a valid access token. Left out only by tests of the signaling layer alone.
+   */
+  accounts?: AccountService;
   log?: (event: string, details?: Record<string, unknown>) => void;
 }
 
@@ -50,6 +58,9 @@ const ERROR_TEXT: Record<MatchmakerError | 'rate-limited', string> = {
 
 interface Connection {
   id: string;
+  /** The signed-in account behind this socket (null only when the server runs without accounts). */
+  accountId: string | null;
+  sessionId: string | null;
   socket: WebSocket;
   unansweredPings: number;
   bucket: TokenBucket;
@@ -63,7 +74,9 @@ export async function startSignalingServer(options: SignalingServerOptions): Pro
   const matchmaker = new Matchmaker({ queue: options.queue ?? new InMemoryWaitingQueue(), newId });
   const connections = new Map<string, Connection>();
 
+  const handleAccounts = options.accounts ? createAccountsHttpHandler(options.accounts, { log }) : null;
   const http: HttpServer = createServer((request, response) => {
+    if (handleAccounts?.(request, response)) return;
     if (request.url === '/healthz') {
       response.writeHead(200, { 'Content-Type': 'application/json' });
       response.end(JSON.stringify({ ok: true }));
@@ -72,7 +85,32 @@ export async function startSignalingServer(options: SignalingServerOptions): Pro
     response.writeHead(426, { 'Content-Type': 'text/plain' });
     response.end('Cam-Party signaling: connect with a WebSocket.\n');
   });
-  const wss = new WebSocketServer({ server: http, maxPayload: HARD_FRAME_LIMIT_BYTES });
+  const accounts = options.accounts;
+  const admitted = new WeakMap<IncomingMessage, { accountId: string; sessionId: string }>();
+  const wss = new WebSocketServer({
+    server: http,
+    maxPayload: HARD_FRAME_LIMIT_BYTES,
+    ...(accounts && {
+      handleProtocols: selectSocketProtocol,
+      // Refused at the upgrade (401): no socket, no queue entry, for anyone not signed in.
+      verifyClient: (info: { req: IncomingMessage }, done: (ok: boolean, status?: number, reason?: string) => void) => {
+        authenticateSocketRequest(accounts, info.req).then(
+          (result) => {
+            if (!result.ok) return done(false, 401, 'Unauthorized');
+            admitted.set(info.req, { accountId: result.accountId, sessionId: result.sessionId });
+            done(true);
+          },
+          () => done(false, 500, 'Internal Server Error'),
+        );
+      },
+    }),
+  });
+  // Signing out (or a replayed refresh token) ends that session's socket at once.
+  const stopListening = accounts?.onSessionsEnded(({ sessionIds }) => {
+    for (const connection of connections.values()) {
+      if (connection.sessionId !== null && sessionIds.includes(connection.sessionId)) connection.socket.close(4401, 'Signed out');
+    }
+  });
 
   const send = (to: string, message: ServerMessage): void => {
     const connection = connections.get(to);
@@ -132,8 +170,16 @@ export async function startSignalingServer(options: SignalingServerOptions): Pro
     handle(connection, parsed.value);
   };
 
-  wss.on('connection', (socket) => {
-    const connection: Connection = { id: newId(), socket, unansweredPings: 0, bucket: new TokenBucket(120, 60) };
+  wss.on('connection', (socket, request) => {
+    const identity = admitted.get(request);
+    const connection: Connection = {
+      id: newId(),
+      accountId: identity?.accountId ?? null,
+      sessionId: identity?.sessionId ?? null,
+      socket,
+      unansweredPings: 0,
+      bucket: new TokenBucket(120, 60),
+    };
     connections.set(connection.id, connection);
     socket.on('pong', () => {
       connection.unansweredPings = 0;
@@ -190,6 +236,7 @@ export async function startSignalingServer(options: SignalingServerOptions): Pro
     stats: () => ({ clients: connections.size, waiting: matchmaker.waitingCount, pairs: matchmaker.pairCount }),
     close: async () => {
       clearInterval(heartbeat);
+      stopListening?.();
       for (const connection of connections.values()) connection.socket.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await new Promise<void>((resolve) => http.close(() => resolve()));

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { socketProtocolsFor } from '../../src/shared/accounts-api';
 import { TestSocket } from './test-socket';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -41,7 +42,17 @@ describe('npm run server', () => {
     expect(started.url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+$/);
     expect(fs.existsSync(databasePath)).toBe(true);
 
-    const socket = await TestSocket.connect(started.url);
+    // Matchmaking needs an account: sign up over the same port, then present the access token.
+    const httpUrl = started.url.replace(/^ws/, 'http');
+    const signUp = await fetch(`${httpUrl}/api/accounts/sign-up`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'process-test@example.org', password: 'a long enough password', username: 'quiet-otter' }),
+    });
+    expect(signUp.status).toBe(201);
+    const { accessToken } = (await signUp.json()) as { accessToken: string };
+    await expect(TestSocket.connect(started.url)).rejects.toThrow(/401/);
+    const socket = await TestSocket.connect(started.url, {}, socketProtocolsFor(accessToken));
     socket.send('{"type":');
     expect((await socket.nextOf('error')).code).toBe('bad-json');
     socket.send({ type: 'signal', pairId: 'p', data: { sdp: 'x' } });

@@ -13,8 +13,8 @@ export class TestSocket {
     });
   }
 
-  static async connect(url: string, options: WebSocket.ClientOptions = {}): Promise<TestSocket> {
-    const socket = new WebSocket(url, options);
+  static async connect(url: string, options: WebSocket.ClientOptions = {}, protocols: string[] = []): Promise<TestSocket> {
+    const socket = new WebSocket(url, protocols, options);
     const client = new TestSocket(socket);
     await new Promise<void>((resolve, reject) => {
       socket.once('open', () => resolve());
