@@ -11,6 +11,7 @@ import {
   type BridgeReply,
   type BridgeResult,
 } from '../shared/bridge-contract';
+import { originOf } from './url-origin';
 
 export type BridgeHandlers = {
   [M in BridgeMethod]: (input: BridgeInput<M>) => Promise<BridgeResult<M>> | BridgeResult<M>;
@@ -30,16 +31,6 @@ export interface DispatchOptions {
   onRejected?: (method: string, reason: string) => void;
 }
 
-function originOf(url: string): string | null {
-  try {
-    const parsed = new URL(url);
-    // Custom schemes report origin "null"; rebuild it from scheme and host.
-    return parsed.origin !== 'null' ? parsed.origin : `${parsed.protocol}//${parsed.host}`;
-  } catch {
-    return null;
-  }
-}
-
 function isBridgeMethod(method: string): method is BridgeMethod {
   return Object.hasOwn(bridgeContract, method);
 }
@@ -53,11 +44,11 @@ export async function dispatchBridgeCall(
     return { ok: false, error: reason };
   };
   const origin = originOf(call.senderUrl);
-  if (origin === null || !options.trustedOrigins.includes(origin)) {
+  if (origin === null || !options.trustedOrigins.some((trusted) => originOf(trusted) === origin)) {
     return reject(`Bridge call refused: the sender is not the app's own page.`);
   }
-  if (!isBridgeMethod(call.method)) {
-    return reject(`Bridge call refused: unknown method "${call.method.slice(0, 64)}".`);
+  if (typeof call.method !== 'string' || !isBridgeMethod(call.method)) {
+    return reject(`Bridge call refused: unknown method "${String(call.method).slice(0, 64)}".`);
   }
   const contract = bridgeContract[call.method];
   const input = contract.input.safeParse(call.input);

@@ -1,22 +1,44 @@
 /**
  * The Electron main process: wiring only. Every decision lives in a plain
- * module beside this file, tested in Node.
+ * module beside this file, tested in Node; here Electron's objects are
+ * handed to them.
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron';
-import { BRIDGE_METHOD_NAMES, bridgeChannel } from '../shared/bridge-channels';
+import {
+  app,
+  BrowserWindow,
+  globalShortcut,
+  ipcMain,
+  Menu,
+  net,
+  protocol,
+  session,
+  shell,
+  systemPreferences,
+} from 'electron';
+import { BRIDGE_METHOD_NAMES, bridgeChannel, type ShortcutAction } from '../shared/bridge-contract';
 import { APP_ENTRY_URL, APP_HOST, APP_ORIGIN, APP_SCHEME, resolveAppFile } from './app-protocol';
+import { buildApplicationMenu } from './application-menu';
 import { dispatchBridgeCall } from './bridge-dispatch';
+import { sendBridgeEvent } from './bridge-events';
 import { createBridgeHandlers } from './bridge-handlers';
 import { contentSecurityPolicy } from './content-security-policy';
-import { isPermissionGranted } from './permission-policy';
+import { createMediaAccessService } from './media-access';
+import { createDenialLogger, installPermissionPolicy } from './permission-policy';
 import { secureWebPreferences } from './secure-web-preferences';
 import { resolveServerUrl } from './server-address';
+import { createShortcutRegistry } from './shortcut-registry';
+import { createShortcutService } from './shortcut-service';
+import { guardWebContents } from './web-contents-guard';
 
 const serverUrl = resolveServerUrl(process.argv, process.env);
 const rendererRoot = path.join(__dirname, '../renderer');
 const csp = contentSecurityPolicy(serverUrl);
+let mainWindow: BrowserWindow | null = null;
+
+// Every renderer sandboxed, whatever a window's own preferences say.
+app.enableSandbox();
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
@@ -26,10 +48,13 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => {
-    const [window] = BrowserWindow.getAllWindows();
-    if (window?.isMinimized()) window.restore();
-    window?.focus();
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
   });
+  // Every web contents Electron ever creates, before any exists.
+  app.on('web-contents-created', (_event, contents) =>
+    guardWebContents(contents, (refusal) => console.warn(`guard: refused ${refusal.event} (${refusal.scheme})`)),
+  );
   app.whenReady().then(onReady).catch((error: unknown) => {
     console.error('Cam-Party failed to start:', error);
     app.exit(1);
@@ -46,13 +71,31 @@ async function onReady(): Promise<void> {
     return new Response(response.body, { status: response.status, headers: file.headers });
   });
 
-  session.defaultSession.setPermissionRequestHandler((webContents, permission, callback, details) => {
-    const mediaTypes = 'mediaTypes' in details ? details.mediaTypes : undefined;
-    callback(isPermissionGranted({ permission, requestingUrl: details.requestingUrl, mediaTypes }, APP_ORIGIN));
+  installPermissionPolicy(session.defaultSession, {
+    appOrigin: APP_ORIGIN,
+    onDenied: createDenialLogger((line) => console.warn(line)),
   });
-  session.defaultSession.setPermissionCheckHandler((webContents, permission, requestingOrigin) =>
-    isPermissionGranted({ permission, requestingUrl: requestingOrigin }, APP_ORIGIN),
-  );
+
+  const dispatchShortcut = (action: ShortcutAction): void => {
+    if (mainWindow && !mainWindow.isDestroyed()) void sendBridgeEvent(mainWindow.webContents, 'onShortcut', { action });
+  };
+  const shortcutRegistry = createShortcutRegistry(process.platform);
+  const shortcuts = createShortcutService({ registry: shortcutRegistry, globalShortcuts: globalShortcut, dispatch: dispatchShortcut });
+  const applyMenu = (): void =>
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        buildApplicationMenu({
+          platform: process.platform,
+          appName: app.getName(),
+          shortcuts: shortcutRegistry.list(),
+          dispatch: dispatchShortcut,
+          developerTools: !app.isPackaged,
+        }),
+      ),
+    );
+  applyMenu();
+  shortcutRegistry.subscribe(applyMenu);
+  app.on('will-quit', () => shortcuts.dispose());
 
   const handlers = createBridgeHandlers({
     appInfo: {
@@ -63,21 +106,21 @@ async function onReady(): Promise<void> {
         : 'other',
     },
     serverUrl,
+    mediaAccess: createMediaAccessService({
+      platform: process.platform,
+      systemPreferences,
+      openExternal: (url) => shell.openExternal(url),
+    }),
+    shortcuts,
   });
   for (const method of BRIDGE_METHOD_NAMES) {
     ipcMain.handle(bridgeChannel(method), (event, input: unknown) =>
       dispatchBridgeCall(
         { method, input, senderUrl: event.senderFrame?.url ?? '' },
-        { handlers, trustedOrigins: [APP_ORIGIN], onRejected: (name, reason) => console.warn(`bridge: ${reason}`) },
+        { handlers, trustedOrigins: [APP_ORIGIN], onRejected: (_name, reason) => console.warn(`bridge: ${reason}`) },
       ),
     );
   }
-
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event) => event.preventDefault());
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  });
 
   createWindow();
   app.on('activate', () => {
@@ -95,6 +138,10 @@ function createWindow(): void {
     title: 'Cam-Party',
     show: false,
     webPreferences: secureWebPreferences(path.join(__dirname, '../preload/index.cjs')),
+  });
+  mainWindow = window;
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
   });
   window.once('ready-to-show', () => window.show());
   void window.loadURL(APP_ENTRY_URL);

@@ -1,13 +1,23 @@
 /**
  * The bridge between the renderer and the main process: every method the
- * preload exposes, with the schema of its input and of its result. Main
- * validates every call against it, the preload exposes exactly these names,
- * and the renderer takes its types from here.
+ * preload exposes, with the schema of its input and of its result, and
+ * every event main sends to the page, with the schema of its payload. Main
+ * validates every call and every event against it, the preload exposes
+ * exactly these names, and the renderer takes its types from here.
  */
 import { z } from 'zod';
-import type { BridgeMethod } from './bridge-channels';
+import type { BridgeEvent, BridgeMethod } from './bridge-channels';
 
-export { BRIDGE_GLOBAL, BRIDGE_METHOD_NAMES, bridgeChannel, type BridgeMethod, type BridgeReply } from './bridge-channels';
+export {
+  BRIDGE_EVENT_NAMES,
+  BRIDGE_GLOBAL,
+  BRIDGE_METHOD_NAMES,
+  bridgeChannel,
+  bridgeEventChannel,
+  type BridgeEvent,
+  type BridgeMethod,
+  type BridgeReply,
+} from './bridge-channels';
 
 const noInput = z.undefined();
 
@@ -24,20 +34,125 @@ export const serverConfigSchema = z.strictObject({
 });
 export type ServerConfig = z.infer<typeof serverConfigSchema>;
 
+// ── Operating-system camera and microphone access ────────────────────────
+
+export const MEDIA_KINDS = ['camera', 'microphone'] as const;
+export const mediaKindSchema = z.enum(MEDIA_KINDS);
+export type MediaKind = z.infer<typeof mediaKindSchema>;
+
+/**
+ * What the operating system says about this app's access to one device.
+ * The first five are macOS's and Windows' own answers; "not-applicable"
+ * means the system has no per-app switch (Linux), so only the app's own
+ * permission prompt decides.
+ */
+export const osMediaAccessStatusSchema = z.enum([
+  'granted',
+  'denied',
+  'restricted',
+  'not-determined',
+  'unknown',
+  'not-applicable',
+]);
+export type OsMediaAccessStatus = z.infer<typeof osMediaAccessStatusSchema>;
+
+const mediaKindAccessSchema = z.strictObject({
+  status: osMediaAccessStatusSchema,
+  /** The system has a settings page for this device that the app can open. */
+  settingsAvailable: z.boolean(),
+});
+
+export const mediaAccessReportSchema = z.strictObject({
+  camera: mediaKindAccessSchema,
+  microphone: mediaKindAccessSchema,
+});
+export type MediaAccessReport = z.infer<typeof mediaAccessReportSchema>;
+
+// ── Keyboard shortcuts ───────────────────────────────────────────────────
+
+/** Named actions a shortcut can trigger; features subscribe to names, never to keys. */
+export const SHORTCUT_ACTIONS = [
+  'call.start',
+  'call.skip',
+  'call.stop',
+  'call.toggle-microphone',
+  'call.toggle-camera',
+  'safety.report',
+  'safety.block',
+  'safety.panic',
+  'help.show-shortcuts',
+] as const;
+export const shortcutActionSchema = z.enum(SHORTCUT_ACTIONS);
+export type ShortcutAction = z.infer<typeof shortcutActionSchema>;
+
+export const shortcutSchema = z.strictObject({
+  action: shortcutActionSchema,
+  /** Menu label, e.g. "Mute or unmute microphone". */
+  label: z.string(),
+  /** Electron accelerator, e.g. "CmdOrCtrl+Shift+M". */
+  accelerator: z.string(),
+  /** May also be registered system-wide, when the person turns that on. */
+  systemWideCapable: z.boolean(),
+  /** Currently registered system-wide (another app may hold the same keys). */
+  systemWideActive: z.boolean(),
+});
+export type Shortcut = z.infer<typeof shortcutSchema>;
+
+export const shortcutListSchema = z.strictObject({
+  shortcuts: z.array(shortcutSchema),
+  /** The person turned system-wide shortcuts on. Off unless they do. */
+  systemWide: z.boolean(),
+  /** This host can register shortcuts system-wide at all. */
+  systemWideAvailable: z.boolean(),
+});
+export type ShortcutList = z.infer<typeof shortcutListSchema>;
+
+export const shortcutEventSchema = z.strictObject({ action: shortcutActionSchema });
+export type ShortcutEvent = z.infer<typeof shortcutEventSchema>;
+
+// ── The contract ─────────────────────────────────────────────────────────
+
 export const bridgeContract = {
   getAppInfo: { input: noInput, result: appInfoSchema },
   getServerConfig: { input: noInput, result: serverConfigSchema },
+  /** Reads the OS-level camera and microphone access without asking. */
+  getMediaAccess: { input: noInput, result: mediaAccessReportSchema },
+  /** Asks the OS for access where it has not been decided yet (macOS), then reads it. */
+  requestMediaAccess: { input: noInput, result: mediaAccessReportSchema },
+  /** Opens the system settings page for one device; only fixed, allow-listed pages. */
+  openMediaAccessSettings: {
+    input: z.strictObject({ kind: mediaKindSchema }),
+    result: z.strictObject({ opened: z.boolean() }),
+  },
+  getShortcuts: { input: noInput, result: shortcutListSchema },
+  /** Rebinds one action; refused when the keys are invalid or taken by another action. */
+  setShortcut: {
+    input: z.strictObject({ action: shortcutActionSchema, accelerator: z.string().min(1).max(64) }),
+    result: shortcutListSchema,
+  },
+  setSystemWideShortcuts: { input: z.strictObject({ enabled: z.boolean() }), result: shortcutListSchema },
 } as const satisfies Record<BridgeMethod, { input: z.ZodType; result: z.ZodType }>;
 
+export const bridgeEvents = {
+  /** A shortcut was pressed while the app window had focus (or system-wide, if turned on). */
+  onShortcut: { payload: shortcutEventSchema },
+} as const satisfies Record<BridgeEvent, { payload: z.ZodType }>;
+
 export type BridgeContract = typeof bridgeContract;
+export type BridgeEvents = typeof bridgeEvents;
 
 export type BridgeInput<M extends BridgeMethod> = z.input<BridgeContract[M]['input']>;
 export type BridgeResult<M extends BridgeMethod> = z.output<BridgeContract[M]['result']>;
+export type BridgeEventPayload<E extends BridgeEvent> = z.output<BridgeEvents[E]['payload']>;
+
+/** Stops a subscription made with one of the bridge's `on…` functions. */
+export type Unsubscribe = () => void;
 
 /** What the renderer sees as `window.camParty`. */
 export type CamPartyBridge = {
   [M in BridgeMethod]: BridgeInput<M> extends undefined
     ? () => Promise<BridgeResult<M>>
     : (input: BridgeInput<M>) => Promise<BridgeResult<M>>;
+} & {
+  [E in BridgeEvent]: (listener: (payload: BridgeEventPayload<E>) => void) => Unsubscribe;
 };
-

@@ -1,6 +1,7 @@
 import type { LocalMedia } from './local-media';
 import type { ServerStatus } from './call-controller';
 import { DevicePicker } from './DevicePicker';
+import { OsMediaAccess } from './OsMediaAccess';
 import { VideoView } from './VideoView';
 
 interface LobbyProps {
@@ -61,6 +62,7 @@ export function Lobby({ media, serverStatus, onStart }: LobbyProps) {
               ? 'Your camera and microphone are ready.'
               : 'Connecting to Cam-Party…'}
         </p>
+        <OsMediaAccess />
         <ul className="tips" aria-label="Safety reminders">
           {SAFETY_TIPS.map((tip) => (
             <li key={tip}>{tip}</li>

@@ -1,0 +1,139 @@
+/**
+ * The typed bridge, main side: the contract and the channel names agree,
+ * every call is checked for its sender, its method and its input, results
+ * are checked against the contract, and events are checked before sending.
+ * The handler table is the real one, with real services.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  BRIDGE_EVENT_NAMES,
+  BRIDGE_METHOD_NAMES,
+  bridgeContract,
+  bridgeEventChannel,
+  bridgeEvents,
+  type BridgeMethod,
+} from '../../src/shared/bridge-contract';
+import { APP_ENTRY_URL, APP_ORIGIN } from '../../src/main/app-protocol';
+import { dispatchBridgeCall, type BridgeHandlers } from '../../src/main/bridge-dispatch';
+import { sendBridgeEvent } from '../../src/main/bridge-events';
+import { createBridgeHandlers } from '../../src/main/bridge-handlers';
+import { createMediaAccessService } from '../../src/main/media-access';
+
+function handlers(): BridgeHandlers {
+  return createBridgeHandlers({
+    appInfo: { name: 'Cam-Party', version: '1.2.3', platform: 'darwin' },
+    serverUrl: 'wss://match.example',
+    mediaAccess: createMediaAccessService({
+      platform: 'darwin',
+      systemPreferences: { getMediaAccessStatus: (kind) => (kind === 'camera' ? 'denied' : 'granted') },
+      openExternal: async () => {},
+    }),
+  });
+}
+
+const call = (method: string, input: unknown, senderUrl = APP_ENTRY_URL, table = handlers()) =>
+  dispatchBridgeCall({ method, input, senderUrl }, { handlers: table, trustedOrigins: [APP_ORIGIN] });
+
+/** One input per method that the contract must refuse. */
+const BAD_INPUTS: Record<BridgeMethod, unknown[]> = {
+  getAppInfo: [{ evil: true }, 'x', 0, null],
+  getServerConfig: [{ url: 'ws://evil' }, []],
+  getMediaAccess: [{}, true],
+  requestMediaAccess: [{ kind: 'camera' }],
+  openMediaAccessSettings: [undefined, {}, { kind: 'location' }, { kind: 'camera', url: 'https://evil.example' }, { kind: ['camera'] }],
+  getShortcuts: [{ all: true }],
+  setShortcut: [undefined, { action: 'call.skip' }, { action: 'call.explode', accelerator: 'Ctrl+K' }, { action: 'call.skip', accelerator: '' }, { action: 'call.skip', accelerator: 'x'.repeat(65) }],
+  setSystemWideShortcuts: [undefined, { enabled: 'yes' }, { enabled: true, extra: 1 }],
+};
+
+describe('the contract', () => {
+  it('defines exactly the method names the preload exposes, and the event names', () => {
+    expect(Object.keys(bridgeContract).sort()).toEqual([...BRIDGE_METHOD_NAMES].sort());
+    expect(Object.keys(bridgeEvents).sort()).toEqual([...BRIDGE_EVENT_NAMES].sort());
+    expect(Object.keys(handlers()).sort()).toEqual([...BRIDGE_METHOD_NAMES].sort());
+  });
+
+  it('keeps method and event names apart, and each event name reads as a subscribe function', () => {
+    for (const event of BRIDGE_EVENT_NAMES) {
+      expect(BRIDGE_METHOD_NAMES as readonly string[]).not.toContain(event);
+      expect(event).toMatch(/^on[A-Z]/);
+    }
+  });
+});
+
+describe('dispatchBridgeCall', () => {
+  it.each(Object.entries(BAD_INPUTS).flatMap(([method, inputs]) => inputs.map((input) => [method, input] as const)))(
+    '%s refuses the input %j with a clear error',
+    async (method, input) => {
+      const reply = await call(method, input);
+      expect(reply.ok).toBe(false);
+      expect(!reply.ok && reply.error).toMatch(new RegExp(`^Bridge call ${method} refused: bad input \\(.+\\)\\.$`));
+    },
+  );
+
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'ipcRenderer', 'eval', 'onShortcut', ''])(
+    'refuses the method %j, which is not in the contract',
+    async (method) => {
+      const reply = await call(method, undefined);
+      expect(reply).toEqual({ ok: false, error: expect.stringMatching(/unknown method/) });
+    },
+  );
+
+  it.each([
+    'https://evil.example/index.html',
+    'app://evil/index.html',
+    'http://127.0.0.1:5173/index.html',
+    'file:///tmp/index.html',
+    'about:blank',
+    'devtools://devtools/bundled/inspector.html',
+    '',
+  ])('refuses every call from the frame at %j', async (senderUrl) => {
+    for (const method of BRIDGE_METHOD_NAMES) {
+      const reply = await call(method, undefined, senderUrl);
+      expect(reply).toEqual({ ok: false, error: "Bridge call refused: the sender is not the app's own page." });
+    }
+  });
+
+  it('answers good calls from the app through the real services', async () => {
+    expect(await call('getAppInfo', undefined)).toEqual({ ok: true, value: { name: 'Cam-Party', version: '1.2.3', platform: 'darwin' } });
+    expect(await call('getServerConfig', undefined)).toEqual({ ok: true, value: { url: 'wss://match.example' } });
+    expect(await call('getMediaAccess', undefined)).toEqual({
+      ok: true,
+      value: { camera: { status: 'denied', settingsAvailable: true }, microphone: { status: 'granted', settingsAvailable: true } },
+    });
+    expect(await call('openMediaAccessSettings', { kind: 'camera' })).toEqual({ ok: true, value: { opened: true } });
+    const rebound = await call('setShortcut', { action: 'call.skip', accelerator: 'Alt+N' });
+    expect(rebound.ok && (rebound.value as { shortcuts: { action: string; accelerator: string }[] }).shortcuts).toContainEqual(
+      expect.objectContaining({ action: 'call.skip', accelerator: 'Alt+N' }),
+    );
+  });
+
+  it('turns a service error into a reply, not a crash', async () => {
+    const conflict = await call('setShortcut', { action: 'call.skip', accelerator: 'CmdOrCtrl+Shift+M' });
+    expect(conflict).toEqual({ ok: false, error: expect.stringMatching(/already the shortcut for "call.toggle-microphone"/) });
+    const noGlobal = await call('setSystemWideShortcuts', { enabled: true });
+    expect(noGlobal).toEqual({ ok: false, error: 'System-wide shortcuts are not available here.' });
+  });
+
+  it('refuses a result that does not match the contract', async () => {
+    const broken = { ...handlers(), getServerConfig: () => ({ url: 'http://not-a-socket' }) };
+    const reply = await call('getServerConfig', undefined, APP_ENTRY_URL, broken);
+    expect(reply).toEqual({ ok: false, error: 'Bridge call getServerConfig failed: the result did not match the contract.' });
+  });
+});
+
+describe('sendBridgeEvent', () => {
+  it('sends a checked payload on the event channel', async () => {
+    const sent: [string, unknown][] = [];
+    await sendBridgeEvent({ send: (channel, payload) => void sent.push([channel, payload]) }, 'onShortcut', { action: 'safety.report' });
+    expect(sent).toEqual([[bridgeEventChannel('onShortcut'), { action: 'safety.report' }]]);
+  });
+
+  it('refuses a payload outside the contract and sends nothing', () => {
+    const sent: unknown[] = [];
+    const target = { send: (channel: string) => void sent.push(channel) };
+    expect(() => sendBridgeEvent(target, 'onShortcut', { action: 'call.explode' } as never)).toThrow(/bad payload/);
+    expect(() => sendBridgeEvent(target, 'onShortcut', { action: 'call.skip', extra: 1 } as never)).toThrow(/bad payload/);
+    expect(sent).toEqual([]);
+  });
+});
