@@ -85,10 +85,14 @@ export class AccountSession {
     return this.state();
   }
 
-  /** A short-lived token for the matchmaking socket, refreshed when close to expiry. */
-  async socketAccessToken(): Promise<AccountResult<string>> {
+  /**
+   * A short-lived token for the matchmaking socket, refreshed when close to
+   * expiry, or at once when `fresh` (the server refused the last one, e.g.
+   * after it restarted with a new signing secret).
+   */
+  async socketAccessToken(fresh = false): Promise<AccountResult<string>> {
     const active = this.active;
-    if (active && active.accessTokenExpiresAt - this.now() > ACCESS_TOKEN_MARGIN_MS) return { ok: true, value: active.accessToken };
+    if (!fresh && active && active.accessTokenExpiresAt - this.now() > ACCESS_TOKEN_MARGIN_MS) return { ok: true, value: active.accessToken };
     const accountId = active?.account.id ?? this.vault.lastSignedInAccountId();
     if (!accountId) return { ok: false, error: notSignedIn };
     const refreshed = await this.refresh(accountId);

@@ -3,7 +3,10 @@
  * that answers it. Electron's IPC and the end-to-end harness both use it.
  */
 import type { AppInfo } from '../shared/bridge-contract';
+import type { AccountSession } from './account-session';
 import type { BridgeHandlers } from './bridge-dispatch';
+import type { ChatLogStore } from './chat-log-store';
+import type { SettingsStore } from './settings-store';
 import { createMediaAccessService, type MediaAccessService } from './media-access';
 import { createShortcutRegistry } from './shortcut-registry';
 import { createShortcutService, type ShortcutService } from './shortcut-service';
@@ -22,6 +25,9 @@ export interface MainServices {
    * registered system-wide (a browser test host delivers keys itself).
    */
   shortcuts?: ShortcutService;
+  account: AccountSession;
+  settings: SettingsStore;
+  chatLogs: ChatLogStore;
 }
 
 export function createBridgeHandlers(services: MainServices): BridgeHandlers {
@@ -39,5 +45,32 @@ export function createBridgeHandlers(services: MainServices): BridgeHandlers {
     getShortcuts: () => shortcuts.list(),
     setShortcut: ({ action, accelerator }) => shortcuts.rebind(action, accelerator),
     setSystemWideShortcuts: ({ enabled }) => shortcuts.setSystemWide(enabled),
+    getAccountState: () => services.account.state(),
+    signUp: (input) => services.account.signUp(input),
+    signIn: (input) => services.account.signIn(input),
+    signOut: () => services.account.signOut(),
+    startTwoFactor: () => services.account.startTwoFactor(),
+    confirmTwoFactor: ({ code }) => services.account.confirmTwoFactor(code),
+    deleteAccount: ({ password }) => services.account.deleteAccount(password),
+    getSocketAccess: async ({ fresh }) => {
+      const token = await services.account.socketAccessToken(fresh);
+      return token.ok ? { ok: true, value: { url: services.serverUrl, accessToken: token.value } } : token;
+    },
+    getSettings: () => services.settings.read(),
+    updateSettings: (patch) => services.settings.update(patch),
+    appendChatLog: async ({ conversationId, partnerId, message }) => {
+      await services.chatLogs.append(conversationId, partnerId, message);
+      return { kept: services.settings.read().chatLogRetention !== 'off' };
+    },
+    listChatLogs: () => services.chatLogs.list(),
+    readChatLog: ({ conversationId }) => services.chatLogs.read(conversationId),
+    deleteChatLog: async ({ conversationId }) => {
+      await services.chatLogs.delete(conversationId);
+      return { deleted: true as const };
+    },
+    deleteAllChatLogs: async () => {
+      await services.chatLogs.deleteAll();
+      return { deleted: true as const };
+    },
   };
 }

@@ -13,20 +13,28 @@ import {
   Menu,
   net,
   protocol,
+  safeStorage,
   session,
   shell,
   systemPreferences,
 } from 'electron';
+import Store from 'electron-store';
 import { BRIDGE_METHOD_NAMES, bridgeChannel, type ShortcutAction } from '../shared/bridge-contract';
 import { APP_ENTRY_URL, APP_HOST, APP_ORIGIN, APP_SCHEME, resolveAppFile } from './app-protocol';
+import { AccountSession } from './account-session';
+import { AccountsClient } from './accounts-client';
 import { buildApplicationMenu } from './application-menu';
 import { dispatchBridgeCall } from './bridge-dispatch';
 import { sendBridgeEvent } from './bridge-events';
 import { createBridgeHandlers } from './bridge-handlers';
+import { ChatLogStore } from './chat-log-store';
+import { startChatLogSweeper } from './chat-log-sweeper';
 import { contentSecurityPolicy } from './content-security-policy';
+import { openCredentialVault } from './credential-vault';
 import { createMediaAccessService } from './media-access';
 import { createDenialLogger, installPermissionPolicy } from './permission-policy';
 import { secureWebPreferences } from './secure-web-preferences';
+import { SettingsStore } from './settings-store';
 import { resolveServerUrl } from './server-address';
 import { createShortcutRegistry } from './shortcut-registry';
 import { createShortcutService } from './shortcut-service';
@@ -97,6 +105,24 @@ async function onReady(): Promise<void> {
   shortcutRegistry.subscribe(applyMenu);
   app.on('will-quit', () => shortcuts.dispose());
 
+  // Secrets: the OS keychain first; keytar failing to load is a fallback, not a crash.
+  const vault = await openCredentialVault({
+    loadKeychain: () => import('keytar'),
+    safeStorage,
+    store: new Store({ name: 'credential-vault' }),
+  });
+  const settings = new SettingsStore(new Store({ name: 'settings' }));
+  const chatLogs = new ChatLogStore({
+    directory: path.join(app.getPath('userData'), 'chat-logs'),
+    getKey: async () => (await vault.chatLogDataKey()).key,
+    now: Date.now,
+    retention: () => settings.read().chatLogRetention,
+  });
+  const sweeper = startChatLogSweeper(chatLogs, settings, (error) => console.warn('chat-log sweep failed:', error));
+  app.on('will-quit', () => sweeper.stop());
+  const account = new AccountSession(AccountsClient.fromSocketUrl(serverUrl), vault);
+  await account.restore().catch((error: unknown) => console.warn('could not restore the session:', error));
+
   const handlers = createBridgeHandlers({
     appInfo: {
       name: app.getName(),
@@ -112,6 +138,9 @@ async function onReady(): Promise<void> {
       openExternal: (url) => shell.openExternal(url),
     }),
     shortcuts,
+    account,
+    settings,
+    chatLogs,
   });
   for (const method of BRIDGE_METHOD_NAMES) {
     ipcMain.handle(bridgeChannel(method), (event, input: unknown) =>

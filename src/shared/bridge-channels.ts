@@ -12,6 +12,21 @@ export const BRIDGE_METHOD_NAMES = [
   'getShortcuts',
   'setShortcut',
   'setSystemWideShortcuts',
+  'getAccountState',
+  'signUp',
+  'signIn',
+  'signOut',
+  'startTwoFactor',
+  'confirmTwoFactor',
+  'deleteAccount',
+  'getSocketAccess',
+  'getSettings',
+  'updateSettings',
+  'appendChatLog',
+  'listChatLogs',
+  'readChatLog',
+  'deleteChatLog',
+  'deleteAllChatLogs',
 ] as const;
 export type BridgeMethod = (typeof BRIDGE_METHOD_NAMES)[number];
 

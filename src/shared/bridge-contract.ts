@@ -6,7 +6,21 @@
  * exactly these names, and the renderer takes its types from here.
  */
 import { z } from 'zod';
+import {
+  accessTokenSchema,
+  deleteAccountRequestSchema,
+  deleteAccountResponseSchema,
+  signInRequestSchema,
+  signUpRequestSchema,
+  totpConfirmRequestSchema,
+  totpConfirmResponseSchema,
+  totpEnrolResponseSchema,
+} from './accounts-api';
+import { accountActionResult, accountStateSchema } from './account-state';
 import type { BridgeEvent, BridgeMethod } from './bridge-channels';
+import { chatLogConversation, chatLogMessage, chatLogSummary, conversationId } from './chat-log';
+import { settingsPatchSchema, settingsSchema } from './settings';
+import { usernameWarningSchema } from './username-guidance';
 
 export {
   BRIDGE_EVENT_NAMES,
@@ -131,6 +145,34 @@ export const bridgeContract = {
     result: shortcutListSchema,
   },
   setSystemWideShortcuts: { input: z.strictObject({ enabled: z.boolean() }), result: shortcutListSchema },
+
+  // Accounts: main keeps the tokens; the renderer sees the account and short-lived socket access only.
+  getAccountState: { input: noInput, result: accountStateSchema },
+  signUp: { input: signUpRequestSchema, result: accountActionResult(z.strictObject({ usernameWarnings: z.array(usernameWarningSchema) })) },
+  signIn: { input: signInRequestSchema, result: accountActionResult(z.strictObject({ recoveryCodesLeft: z.number().int().optional() })) },
+  signOut: { input: noInput, result: accountStateSchema },
+  startTwoFactor: { input: noInput, result: accountActionResult(totpEnrolResponseSchema) },
+  confirmTwoFactor: { input: totpConfirmRequestSchema, result: accountActionResult(totpConfirmResponseSchema) },
+  deleteAccount: { input: deleteAccountRequestSchema, result: accountActionResult(deleteAccountResponseSchema) },
+  /** Where the matchmaking socket is, and a token valid for about ten minutes to open it. */
+  getSocketAccess: {
+    /** fresh: the last token was refused; get a new one even if the old has not expired. */
+    input: z.strictObject({ fresh: z.boolean() }),
+    result: accountActionResult(z.strictObject({ url: serverConfigSchema.shape.url, accessToken: accessTokenSchema })),
+  },
+
+  getSettings: { input: noInput, result: settingsSchema },
+  updateSettings: { input: settingsPatchSchema, result: settingsSchema },
+
+  // The local chat log (encrypted, on this device only, swept after the retention period).
+  appendChatLog: {
+    input: z.strictObject({ conversationId, partnerId: z.string().min(1).max(64), message: chatLogMessage }),
+    result: z.strictObject({ kept: z.boolean() }),
+  },
+  listChatLogs: { input: noInput, result: z.array(chatLogSummary) },
+  readChatLog: { input: z.strictObject({ conversationId }), result: chatLogConversation.nullable() },
+  deleteChatLog: { input: z.strictObject({ conversationId }), result: z.strictObject({ deleted: z.literal(true) }) },
+  deleteAllChatLogs: { input: noInput, result: z.strictObject({ deleted: z.literal(true) }) },
 } as const satisfies Record<BridgeMethod, { input: z.ZodType; result: z.ZodType }>;
 
 export const bridgeEvents = {

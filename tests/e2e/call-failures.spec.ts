@@ -1,4 +1,4 @@
-import { startSignalingServer } from '../../server/signaling-server';
+import { startTestServer } from '../support/test-server';
 import { test, expect } from './harness/fixtures';
 
 test('losing the server ends the call with a clear message, and the app reconnects by itself', async ({ world }) => {
@@ -14,7 +14,9 @@ test('losing the server ends the call with a clear message, and the app reconnec
     await expect(client.page.getByRole('status', { name: 'Server: Offline' })).toBeVisible();
   }
 
-  const restarted = await startSignalingServer({ host: '127.0.0.1', port: world.server.port });
+  // The server comes back on the same port and database, with a new signing secret (as a
+  // restarted process does): the apps must fetch fresh access tokens by themselves.
+  const restarted = await startTestServer({ port: world.server.port, databasePath: world.server.databasePath });
   try {
     for (const client of [a, b]) {
       await expect(client.page.getByRole('button', { name: 'Start' })).toBeEnabled();

@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import WebSocket from 'ws';
+import { socketProtocolsFor } from '../../src/shared/accounts-api';
 import { test, expect, SCREENSHOT_DIR } from './harness/fixtures';
 import type { CallClient } from './harness/call-client';
+import { BRIDGE_EVENT_NAMES, BRIDGE_METHOD_NAMES, type CamPartyBridge } from '../../src/shared/bridge-contract';
 
 async function expectLiveCall(client: CallClient): Promise<void> {
   await client.waitForPhase('in-call');
@@ -95,7 +97,10 @@ test('a malformed message gets an error and the pairs keep talking', async ({ wo
   await b.start();
   await expectLiveCall(a);
 
-  const rogue = new WebSocket(world.server.url);
+  // A signed-in client that misbehaves: the server must answer it and keep everyone else's calls.
+  const token = await world.personOf(a).services.account.socketAccessToken();
+  if (!token.ok) throw new Error(token.error.message);
+  const rogue = new WebSocket(world.server.url, socketProtocolsFor(token.value));
   const replies: unknown[] = [];
   rogue.on('message', (data) => replies.push(JSON.parse(String(data))));
   await new Promise((resolve) => rogue.once('open', resolve));
@@ -114,7 +119,7 @@ test('a malformed message gets an error and the pairs keep talking', async ({ wo
 test('the bridge rejects bad input and has nothing beyond the contract', async ({ world }) => {
   const client = await world.openClient('a');
   const result = await client.page.evaluate(async () => {
-    const bridge = window.camParty as unknown as Record<string, unknown>;
+    const bridge = (window as unknown as { camParty: Record<string, unknown> }).camParty;
     let badInput = '';
     try {
       await (bridge.getAppInfo as (input: unknown) => Promise<unknown>)({ evil: true });
@@ -125,11 +130,11 @@ test('the bridge rejects bad input and has nothing beyond the contract', async (
       badInput,
       methods: Object.keys(bridge).sort(),
       hasIpc: 'ipcRenderer' in bridge || 'send' in bridge || 'invoke' in bridge,
-      info: await window.camParty!.getAppInfo(),
+      info: await (window as unknown as { camParty: CamPartyBridge }).camParty.getAppInfo(),
     };
   });
   expect(result.badInput).toMatch(/bad input/);
-  expect(result.methods).toEqual(['getAppInfo', 'getServerConfig']);
+  expect(result.methods).toEqual([...BRIDGE_METHOD_NAMES, ...BRIDGE_EVENT_NAMES].sort());
   expect(result.hasIpc).toBe(false);
   expect(result.info.name).toBe('Cam-Party');
 });

@@ -4,7 +4,7 @@
  * are checked against the contract, and events are checked before sending.
  * The handler table is the real one, with real services.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   BRIDGE_EVENT_NAMES,
   BRIDGE_METHOD_NAMES,
@@ -16,11 +16,19 @@ import {
 import { APP_ENTRY_URL, APP_ORIGIN } from '../../src/main/app-protocol';
 import { dispatchBridgeCall, type BridgeHandlers } from '../../src/main/bridge-dispatch';
 import { sendBridgeEvent } from '../../src/main/bridge-events';
-import { createBridgeHandlers } from '../../src/main/bridge-handlers';
+import { createBridgeHandlers, type MainServices } from '../../src/main/bridge-handlers';
+import { openTestMainServices } from '../support/main-services';
 import { createMediaAccessService } from '../../src/main/media-access';
+
+let services: MainServices;
+beforeAll(async () => {
+  // Real services; no server is contacted by any call this file makes.
+  services = await openTestMainServices('ws://127.0.0.1:9');
+});
 
 function handlers(): BridgeHandlers {
   return createBridgeHandlers({
+    ...services,
     appInfo: { name: 'Cam-Party', version: '1.2.3', platform: 'darwin' },
     serverUrl: 'wss://match.example',
     mediaAccess: createMediaAccessService({
@@ -44,6 +52,21 @@ const BAD_INPUTS: Record<BridgeMethod, unknown[]> = {
   getShortcuts: [{ all: true }],
   setShortcut: [undefined, { action: 'call.skip' }, { action: 'call.explode', accelerator: 'Ctrl+K' }, { action: 'call.skip', accelerator: '' }, { action: 'call.skip', accelerator: 'x'.repeat(65) }],
   setSystemWideShortcuts: [undefined, { enabled: 'yes' }, { enabled: true, extra: 1 }],
+  getAccountState: [{ token: 'x' }],
+  signUp: [undefined, { email: 'not-an-email', username: 'ok-name', password: 'long enough pw' }, { email: 'a@b.org', username: 'x', password: 'long enough pw' }, { email: 'a@b.org', username: 'ok-name', password: 'short' }],
+  signIn: [undefined, { email: 'a@b.org' }, { email: 'a@b.org', password: 'pw', secondFactor: { kind: 'totp', code: 'abc' } }, { email: 'a@b.org', password: 'pw', refreshToken: 'x' }],
+  signOut: [{ everywhere: 'yes' }],
+  startTwoFactor: [{ secret: 'ABC' }],
+  confirmTwoFactor: [undefined, { code: '12' }, { code: 123456 }],
+  deleteAccount: [undefined, { password: '' }, { password: 'pw', extra: true }],
+  getSocketAccess: [undefined, { accountId: 'someone-else' }, { fresh: 'yes' }],
+  getSettings: [{ all: true }],
+  updateSettings: [undefined, { chatLogRetention: 'forever' }, { outgoingPrivacyGuard: 'no' }, { unknownSetting: 1 }],
+  appendChatLog: [undefined, { conversationId: '../x', partnerId: 'p', message: { from: 'me', text: 'hi', at: 1, flags: [] } }, { conversationId: 'conversation-1', partnerId: 'p', message: { from: 'me', text: '', at: 1, flags: [] } }],
+  listChatLogs: [{ all: true }],
+  readChatLog: [undefined, { conversationId: '..' }],
+  deleteChatLog: [undefined, { conversationId: 'a/b' }],
+  deleteAllChatLogs: [{ confirm: 'yes' }],
 };
 
 describe('the contract', () => {

@@ -18,7 +18,8 @@ const ipc = vi.hoisted(() => ({ renderer: null as unknown as EventEmitter & { in
 
 vi.mock('electron', async () => {
   const { EventEmitter: Emitter } = await import('node:events');
-  const handlersTable = createBridgeHandlers({ appInfo: { name: 'Cam-Party', version: '0.0.0', platform: 'linux' }, serverUrl: 'ws://127.0.0.1:1' });
+  const { openTestMainServices } = await import('../support/main-services');
+  const handlersTable = createBridgeHandlers(await openTestMainServices('ws://127.0.0.1:1'));
   const renderer = Object.assign(new Emitter(), {
     invoke: (channel: string, input: unknown) =>
       dispatchBridgeCall(

@@ -13,11 +13,6 @@ export interface InboundMedia {
   totalAudioEnergy: number;
 }
 
-export interface OpenClientOptions {
-  /** Script run in the page before the app, e.g. to make a device fail. */
-  initScript?: string;
-}
-
 export class CallClient {
   /** Every host:port the page asked for, HTTP or WebSocket. */
   readonly contactedHosts = new Set<string>();
@@ -33,10 +28,10 @@ export class CallClient {
     name: string,
     origin: string,
     handlers: BridgeHandlers,
-    options: OpenClientOptions = {},
+    initScript?: string,
   ): Promise<CallClient> {
     const context = await browser.newContext({ viewport: { width: 1200, height: 760 } });
-    if (options.initScript) await context.addInitScript(options.initScript);
+    if (initScript) await context.addInitScript(initScript);
     await installPageBridge(context, handlers, origin);
     // Keep a handle on every RTCPeerConnection so a test can read getStats(). A string, so no
     // transpiler helper (tsx adds `__name`) leaks into the page.

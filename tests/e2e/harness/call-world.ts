@@ -1,40 +1,76 @@
 /**
- * A world for end-to-end tests and benchmarks: a real signaling server and
- * a renderer server on 127.0.0.1, and `openClient` to bring people in.
+ * A world for end-to-end tests and benchmarks: the real server (signaling,
+ * matchmaking, accounts, SQLite) and a renderer server on 127.0.0.1. Each
+ * person gets their own app-data folder and their own main-process
+ * services, running for real in this process behind the page's bridge.
  */
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { startSignalingServer, type RunningSignalingServer } from '../../../server/signaling-server';
-import { createBridgeHandlers } from '../../../src/main/bridge-handlers';
-import { CallClient, type OpenClientOptions } from './call-client';
+import { createBridgeHandlers, type MainServices } from '../../../src/main/bridge-handlers';
+import { newTestAppData, openTestMainServices, type TestAppData } from '../../support/main-services';
+import { startTestServer, type TestServer } from '../../support/test-server';
+import { CallClient } from './call-client';
 import { startRendererServer, type RendererServer } from './renderer-server';
 
 export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../../../test-results/screenshots');
 
+export interface OpenOptions {
+  /** "new": signed up before the page opens (the default); "none": the page opens signed out. */
+  account?: 'new' | 'none';
+  /** Reuse a person's app data: opening it again is an app restart. */
+  appData?: TestAppData;
+  /** Script run in the page before the app, e.g. to make a device fail. */
+  initScript?: string;
+}
+
+export interface Person {
+  client: CallClient;
+  appData: TestAppData;
+  services: MainServices;
+}
+
 export interface CallWorld {
-  server: RunningSignalingServer;
+  server: TestServer;
   renderer: RendererServer;
   clients: CallClient[];
-  openClient(name: string, options?: OpenClientOptions): Promise<CallClient>;
+  openClient(name: string, options?: OpenOptions): Promise<CallClient>;
+  /** The person behind a client: their app data and main-process services. */
+  personOf(client: CallClient): Person;
   close(): Promise<void>;
 }
 
+let peopleCreated = 0;
+
 export async function startCallWorld(browser: Browser): Promise<CallWorld> {
-  const server = await startSignalingServer({ host: '127.0.0.1', port: 0 });
+  const server = await startTestServer();
   const renderer = await startRendererServer(server.url);
-  const handlers = createBridgeHandlers({
-    appInfo: { name: 'Cam-Party', version: '0.0.0-test', platform: 'linux' },
-    serverUrl: server.url,
-  });
   const clients: CallClient[] = [];
+  const people = new Map<CallClient, Person>();
   return {
     server,
     renderer,
     clients,
-    openClient: async (name, options) => {
-      const client = await CallClient.open(browser, name, renderer.origin, handlers, options);
+    openClient: async (name, options = {}) => {
+      const appData = options.appData ?? newTestAppData();
+      const services = await openTestMainServices(server.url, appData);
+      if ((options.account ?? 'new') === 'new' && !options.appData) {
+        peopleCreated += 1;
+        const signedUp = await services.account.signUp({
+          email: `${name}-${process.pid}-${peopleCreated}@example.org`,
+          username: `tester-${peopleCreated}-${name}`.slice(0, 24),
+          password: 'a long test password',
+        });
+        if (!signedUp.ok) throw new Error(`Sign-up for ${name} failed: ${signedUp.error.message}`);
+      }
+      const client = await CallClient.open(browser, name, renderer.origin, createBridgeHandlers(services), options.initScript);
       clients.push(client);
+      people.set(client, { client, appData, services });
       return client;
+    },
+    personOf: (client) => {
+      const person = people.get(client);
+      if (!person) throw new Error(`${client.name} was not opened in this world`);
+      return person;
     },
     close: async () => {
       for (const client of clients) await client.close().catch(() => {});

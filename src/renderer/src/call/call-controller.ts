@@ -12,6 +12,13 @@ import { SignalingClient } from './signaling-client';
 
 export type ServerStatus = 'connecting' | 'online' | 'offline';
 
+/**
+ * Where and how to open the socket: asked anew for each connection, since
+ * access tokens expire; `fresh` after a connection that never opened (the
+ * server may have refused the token).
+ */
+export type SocketAccess = (fresh: boolean) => Promise<{ url: string; protocols: string[] }>;
+
 export interface CallControllerOutput {
   dispatch(event: CallEvent): void;
   setServerStatus(status: ServerStatus): void;
@@ -35,6 +42,7 @@ export class CallController {
   private iceServers: IceServer[] = [];
   private wantsToSearch = false;
   private reconnectAttempt = 0;
+  private lastOpenFailed = false;
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   private pingTimer: ReturnType<typeof setInterval> | undefined;
   private pingsInFlight = new Map<number, number>();
@@ -42,7 +50,7 @@ export class CallController {
   private disposed = false;
 
   constructor(
-    private readonly serverUrl: string,
+    private readonly socketAccess: SocketAccess,
     private readonly getLocalStream: () => MediaStream | null,
     private readonly output: CallControllerOutput,
   ) {}
@@ -50,7 +58,15 @@ export class CallController {
   connect(): void {
     if (this.disposed) return;
     this.output.setServerStatus('connecting');
-    this.signaling = new SignalingClient(this.serverUrl, {
+    this.socketAccess(this.lastOpenFailed).then(
+      ({ url, protocols }) => this.open(url, protocols),
+      () => this.onServerLost(false),
+    );
+  }
+
+  private open(url: string, protocols: string[]): void {
+    if (this.disposed) return;
+    this.signaling = new SignalingClient(url, protocols, {
       onOpen: () => {
         this.reconnectAttempt = 0;
         this.output.setServerStatus('online');
@@ -109,6 +125,7 @@ export class CallController {
 
   private onServerLost(wasOpen: boolean): void {
     this.signaling = null;
+    this.lastOpenFailed = !wasOpen;
     this.output.setServerStatus('offline');
     this.endPeer();
     if (this.disposed) return;

@@ -23,6 +23,8 @@ export class SignalingClient {
 
   constructor(
     private readonly url: string,
+    /** WebSocket subprotocols: the protocol version and the access token (see accounts-api.ts). */
+    private readonly protocols: string[],
     private readonly events: SignalingEvents,
   ) {}
 
@@ -31,7 +33,7 @@ export class SignalingClient {
   }
 
   connect(): void {
-    const socket = new WebSocket(this.url);
+    const socket = new WebSocket(this.url, this.protocols);
     this.socket = socket;
     this.opened = false;
     socket.onopen = () => {

@@ -1,7 +1,7 @@
 /** React state for the call loop, fed by a CallController. */
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { callReducer, initialCallState, type CallState } from './call-machine';
-import { CallController, type ServerStatus } from './call-controller';
+import { CallController, type ServerStatus, type SocketAccess } from './call-controller';
 import type { PeerMessage } from '../../../shared/peer-messages';
 
 export type PartnerMessage = Exclude<PeerMessage, { type: 'ping' | 'pong' }>;
@@ -21,7 +21,7 @@ export interface CallSession {
   onPartnerMessage(listener: (message: PartnerMessage) => void): () => void;
 }
 
-export function useCallSession(serverUrl: string | null, localStream: MediaStream | null): CallSession {
+export function useCallSession(socketAccess: SocketAccess | null, localStream: MediaStream | null): CallSession {
   const [state, dispatch] = useReducer(callReducer, initialCallState);
   const [serverStatus, setServerStatus] = useState<ServerStatus>('connecting');
   const [remoteStream, setRemoteStream] = useState<MediaStream | null>(null);
@@ -34,8 +34,8 @@ export function useCallSession(serverUrl: string | null, localStream: MediaStrea
   }, [localStream]);
 
   useEffect(() => {
-    if (!serverUrl) return;
-    const controller = new CallController(serverUrl, () => localStreamRef.current, {
+    if (!socketAccess) return;
+    const controller = new CallController(socketAccess, () => localStreamRef.current, {
       dispatch,
       setServerStatus,
       setRemoteStream,
@@ -48,7 +48,7 @@ export function useCallSession(serverUrl: string | null, localStream: MediaStrea
       controller.dispose();
       controllerRef.current = null;
     };
-  }, [serverUrl]);
+  }, [socketAccess]);
 
   // Stable identities, so effects and memoised children can depend on them.
   const start = useCallback(() => controllerRef.current?.start(), []);

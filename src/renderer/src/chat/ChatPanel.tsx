@@ -37,7 +37,8 @@ export function ChatPanel({ chat, connected, renderNote, confirmSend }: ChatPane
 
   return (
     <aside className="chat" aria-label="Text chat">
-      <ol className="chat__log" ref={logRef} role="log" aria-live="polite" aria-label="Messages">
+      <div className="chat__log" role="log" aria-live="polite" aria-label="Messages">
+        <ol className="chat__list" ref={logRef}>
         {chat.entries.length === 0 && <li className="chat__empty">Say hi. Messages go straight to the stranger and vanish when the call ends.</li>}
         {chat.entries.map((entry) => (
           <li key={entry.id} className={`chat__message chat__message--${entry.from}`}>
@@ -50,7 +51,8 @@ export function ChatPanel({ chat, connected, renderNote, confirmSend }: ChatPane
             {renderNote?.(entry)}
           </li>
         ))}
-      </ol>
+        </ol>
+      </div>
       <p className="chat__typing" aria-live="polite">
         {chat.partnerTyping ? 'Stranger is typing…' : ''}
       </p>

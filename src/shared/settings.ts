@@ -1,0 +1,20 @@
+/**
+ * The person's settings, kept by the main process and changed through the
+ * bridge. Every field has a default, so an old or damaged settings file
+ * never stops the app.
+ */
+import { z } from 'zod';
+import { chatLogRetention, DEFAULT_CHAT_LOG_RETENTION } from './chat-log';
+
+export const settingsSchema = z.strictObject({
+  /** How long conversations are kept on this device. */
+  chatLogRetention: chatLogRetention.default(DEFAULT_CHAT_LOG_RETENTION),
+  /** Ask "Send anyway?" before a message that gives away contact details. */
+  outgoingPrivacyGuard: z.boolean().default(true),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const settingsPatchSchema = settingsSchema.partial().strict();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
