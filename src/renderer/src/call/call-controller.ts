@@ -39,6 +39,8 @@ export class CallController {
   /** The pair the current peer belongs to; null while a prepared offer waits for a partner. */
   private pairId: string | null = null;
   private unsentSignals: PeerSignal[] = [];
+  /** What the peer prepared before pairing is ready to do; null once it belongs to a pair. */
+  private preparedRole: 'offer' | 'answer' | null = null;
   private iceServers: IceServer[] = [];
   private wantsToSearch = false;
   private reconnectAttempt = 0;
@@ -84,6 +86,7 @@ export class CallController {
     markCall('join');
     this.output.dispatch({ type: 'start' });
     this.signaling?.send({ type: 'join' });
+    this.prepare('answer');
   }
 
   cancel(): void {
@@ -101,6 +104,7 @@ export class CallController {
     this.signaling?.send({ type: 'next' });
     this.endPeer();
     this.output.dispatch({ type: 'next' });
+    this.prepare('answer');
   }
 
   /** Sends a message to the current partner over the data channel; false when there is no open call. */
@@ -144,7 +148,7 @@ export class CallController {
         this.iceServers = message.iceServers;
         return;
       case 'queued':
-        this.prepareOffer();
+        this.prepare('offer');
         return;
       case 'idle':
         return;
@@ -158,6 +162,8 @@ export class CallController {
         if (message.pairId !== this.pairId) return;
         this.endPeer();
         this.output.dispatch({ type: 'partner-left', pairId: message.pairId, reason: message.reason });
+        // The server has requeued us: most likely straight into a pair with someone waiting.
+        this.prepare('answer');
         return;
       case 'error':
         // Races at the end of a call (a late signal, a skip that crossed the partner's) are expected.
@@ -168,14 +174,19 @@ export class CallController {
   }
 
   /**
-   * Whoever waits in the queue will make the offer when a partner arrives,
-   * so it prepares its peer connection and offer while it waits: the
-   * offer goes out the moment the server pairs it.
+   * A peer connection is prepared before the server pairs us, so the pairing
+   * costs no set-up time: after Start or Next we will most likely join
+   * someone who waits (and answer their offer); once queued, we are the one
+   * who waits (and will make the offer when a partner arrives).
    */
-  private prepareOffer(): void {
-    if (this.peer || !this.wantsToSearch) return;
+  private prepare(role: 'offer' | 'answer'): void {
+    if (!this.wantsToSearch || this.pairId !== null) return;
+    if (this.peer && this.preparedRole === role) return;
     const localStream = this.getLocalStream();
-    if (localStream) this.peer = this.createPeer(true, localStream);
+    if (!localStream) return;
+    this.endPeer();
+    this.peer = this.createPeer(role === 'offer', localStream);
+    this.preparedRole = role;
   }
 
   private beginPair(pairId: string, partnerId: string, initiator: boolean): void {
@@ -186,12 +197,13 @@ export class CallController {
       this.output.dispatch({ type: 'stop' });
       return;
     }
-    const prepared = initiator && this.peer !== null && this.pairId === null ? this.peer : null;
-    if (!prepared) this.endPeer();
+    const usePrepared = this.peer !== null && this.pairId === null && this.preparedRole === (initiator ? 'offer' : 'answer');
+    if (!usePrepared) this.endPeer();
+    this.preparedRole = null;
     this.pairId = pairId;
     markCall('matched', pairId);
     this.output.dispatch({ type: 'matched', pairId, partnerId });
-    if (prepared) {
+    if (usePrepared) {
       for (const data of this.unsentSignals.splice(0)) this.sendSignal(pairId, data);
     } else {
       this.peer = this.createPeer(initiator, localStream);
@@ -276,6 +288,7 @@ export class CallController {
     this.peer?.destroy();
     this.peer = null;
     this.pairId = null;
+    this.preparedRole = null;
     this.unsentSignals = [];
     this.output.setRemoteStream(null);
     this.output.setRoundTripMs(null);
