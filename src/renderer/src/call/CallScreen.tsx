@@ -5,6 +5,7 @@ import { AccountPanel } from '../account/AccountPanel';
 import { desktopBridge } from '../bridge';
 import { ChatPanel } from '../chat/ChatPanel';
 import { useChat } from '../chat/use-chat';
+import { useSettings } from '../settings/use-settings';
 import { TopBar } from '../TopBar';
 import { CallStage } from './CallStage';
 import { Lobby } from './Lobby';
@@ -30,7 +31,8 @@ export function CallScreen({ account, onAccountChanged }: CallScreenProps) {
     return { url: access.value.url, protocols: socketProtocolsFor(access.value.accessToken) };
   }, []);
   const call = useCallSession(socketAccess, media.stream);
-  const chat = useChat(call, call.state.pairId);
+  const chat = useChat(call, call.state.pairId, call.state.partnerId);
+  const { settings } = useSettings();
 
   const { phase } = call.state;
   const { stop } = call;
@@ -62,7 +64,7 @@ export function CallScreen({ account, onAccountChanged }: CallScreenProps) {
           onCancel={call.cancel}
           onNext={call.next}
           onStop={call.stop}
-          aside={<ChatPanel chat={chat} connected={phase === 'in-call'} />}
+          aside={<ChatPanel chat={chat} connected={phase === 'in-call'} privacyGuard={settings.outgoingPrivacyGuard} />}
         />
       )}
       {accountOpen && (

@@ -1,21 +1,26 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { MAX_CHAT_TEXT_LENGTH } from '../../../shared/peer-messages';
+import { checkOutgoingMessage, type PrivacyConcern } from '../../../shared/privacy-guard';
+import { RedFlagNote } from './RedFlagNote';
+import { SendAnywayPrompt } from './SendAnywayPrompt';
 import type { Chat, ChatEntry } from './use-chat';
 
 interface ChatPanelProps {
   chat: Chat;
   connected: boolean;
-  /** Extra content shown under a message (e.g. a red-flag warning). */
-  renderNote?: (entry: ChatEntry) => ReactNode;
-  /** Asked before sending; returns false to hold the message back. */
-  confirmSend?: (text: string) => boolean;
+  /** Ask "Send anyway?" before a message with contact details (a setting, on by default). */
+  privacyGuard: boolean;
+  /** Files a report with this message as evidence. */
+  onReportMessage?: (entry: ChatEntry) => void;
 }
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 
-export function ChatPanel({ chat, connected, renderNote, confirmSend }: ChatPanelProps) {
+export function ChatPanel({ chat, connected, privacyGuard, onReportMessage }: ChatPanelProps) {
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [concerns, setConcerns] = useState<PrivacyConcern[]>([]);
+  const inputRef = useRef<HTMLInputElement>(null);
   const inputId = useId();
   const logRef = useRef<HTMLOListElement>(null);
 
@@ -23,9 +28,8 @@ export function ChatPanel({ chat, connected, renderNote, confirmSend }: ChatPane
     logRef.current?.lastElementChild?.scrollIntoView({ block: 'end' });
   }, [chat.entries.length]);
 
-  const submit = (event: FormEvent): void => {
-    event.preventDefault();
-    if (confirmSend && !confirmSend(draft)) return;
+  const send = (): void => {
+    setConcerns([]);
     const result = chat.send(draft);
     if (result.ok) {
       setDraft('');
@@ -33,6 +37,13 @@ export function ChatPanel({ chat, connected, renderNote, confirmSend }: ChatPane
     } else {
       setError(result.reason);
     }
+  };
+
+  const submit = (event: FormEvent): void => {
+    event.preventDefault();
+    const found = privacyGuard ? checkOutgoingMessage(draft) : [];
+    if (found.length > 0) setConcerns(found);
+    else send();
   };
 
   return (
@@ -48,7 +59,9 @@ export function ChatPanel({ chat, connected, renderNote, confirmSend }: ChatPane
             <time className="chat__time" dateTime={new Date(entry.at).toISOString()}>
               {timeFormat.format(entry.at)}
             </time>
-            {renderNote?.(entry)}
+            {entry.from === 'stranger' && (
+              <RedFlagNote flags={entry.flags} onReport={onReportMessage && (() => onReportMessage(entry))} />
+            )}
           </li>
         ))}
         </ol>
@@ -56,11 +69,22 @@ export function ChatPanel({ chat, connected, renderNote, confirmSend }: ChatPane
       <p className="chat__typing" aria-live="polite">
         {chat.partnerTyping ? 'Stranger is typing…' : ''}
       </p>
+      {concerns.length > 0 && (
+        <SendAnywayPrompt
+          concerns={concerns}
+          onSend={send}
+          onEdit={() => {
+            setConcerns([]);
+            inputRef.current?.focus();
+          }}
+        />
+      )}
       <form className="chat__form" onSubmit={submit}>
         <label htmlFor={inputId} className="visually-hidden">
           Message
         </label>
         <input
+          ref={inputRef}
           id={inputId}
           className="chat__input"
           value={draft}
@@ -70,6 +94,7 @@ export function ChatPanel({ chat, connected, renderNote, confirmSend }: ChatPane
           autoComplete="off"
           onChange={(event) => {
             setDraft(event.target.value);
+            setConcerns([]);
             chat.setTyping(event.target.value.length > 0);
           }}
           onBlur={() => chat.setTyping(false)}

@@ -5,6 +5,8 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { MAX_CHAT_TEXT_LENGTH } from '../../../shared/peer-messages';
+import { detectRedFlags, type RedFlag } from '../../../shared/red-flags';
+import { desktopBridge } from '../bridge';
 import type { CallSession } from '../call/use-call-session';
 import { SlidingWindowLimit } from './sliding-window-limit';
 
@@ -13,6 +15,8 @@ export interface ChatEntry {
   from: 'me' | 'stranger';
   text: string;
   at: number;
+  /** Red flags the on-device guard found in a stranger's message. */
+  flags: RedFlag[];
 }
 
 export type SendResult = { ok: true } | { ok: false; reason: string };
@@ -29,12 +33,32 @@ export interface Chat {
   setTyping(active: boolean): void;
 }
 
-export function useChat(call: Pick<CallSession, 'sendToPartner' | 'onPartnerMessage'>, pairId: string | null): Chat {
+/** Keeps a copy in the local chat log (main encrypts it and deletes it after the retention period). */
+function keepInLog(pairId: string | null, partnerId: string | null, entry: ChatEntry): void {
+  if (!pairId || !partnerId) return;
+  desktopBridge()
+    .appendChatLog({
+      conversationId: pairId,
+      partnerId,
+      message: { from: entry.from, text: entry.text, at: entry.at, flags: entry.flags.map((flag) => flag.category) },
+    })
+    .catch((error: unknown) => console.warn('The chat log could not keep a message:', error));
+}
+
+export function useChat(
+  call: Pick<CallSession, 'sendToPartner' | 'onPartnerMessage'>,
+  pairId: string | null,
+  partnerId: string | null,
+): Chat {
   const [entries, setEntries] = useState<ChatEntry[]>([]);
   const [partnerTyping, setPartnerTyping] = useState(false);
   const limitsRef = useRef({ send: new SlidingWindowLimit(SEND_LIMIT.max, SEND_LIMIT.windowMs), receive: new SlidingWindowLimit(RECEIVE_LIMIT.max, RECEIVE_LIMIT.windowMs) });
   const typingSentRef = useRef(false);
   const { sendToPartner, onPartnerMessage } = call;
+  const callRef = useRef({ pairId, partnerId });
+  useEffect(() => {
+    callRef.current = { pairId, partnerId };
+  }, [pairId, partnerId]);
 
   // A new call (or none) starts with an empty conversation.
   useEffect(() => {
@@ -60,7 +84,9 @@ export function useChat(call: Pick<CallSession, 'sendToPartner' | 'onPartnerMess
       clearTimeout(typingTimer);
       setPartnerTyping(false);
       // Our clock, not theirs: a stranger's timestamp is not to be trusted.
-      setEntries((current) => [...current, { id: `in-${message.id}`, from: 'stranger', text: message.text, at: Date.now() }]);
+      const entry: ChatEntry = { id: `in-${message.id}`, from: 'stranger', text: message.text, at: Date.now(), flags: detectRedFlags(message.text) };
+      setEntries((current) => [...current, entry]);
+      keepInLog(callRef.current.pairId, callRef.current.partnerId, entry);
     });
     return () => {
       clearTimeout(typingTimer);
@@ -79,7 +105,9 @@ export function useChat(call: Pick<CallSession, 'sendToPartner' | 'onPartnerMess
       if (!sendToPartner({ type: 'chat', id, text, sentAt: at })) return { ok: false, reason: 'The message could not be sent: the call is not connected.' };
       limitsRef.current.send.tryTake();
       typingSentRef.current = false;
-      setEntries((current) => [...current, { id: `out-${id}`, from: 'me', text, at }]);
+      const entry: ChatEntry = { id: `out-${id}`, from: 'me', text, at, flags: [] };
+      setEntries((current) => [...current, entry]);
+      keepInLog(callRef.current.pairId, callRef.current.partnerId, entry);
       return { ok: true };
     },
     [sendToPartner],

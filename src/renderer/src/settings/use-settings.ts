@@ -1,0 +1,23 @@
+/** The person's settings from the main process, and a way to change them. */
+import { useCallback, useEffect, useState } from 'react';
+import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../../../shared/settings';
+import { desktopBridge } from '../bridge';
+
+export interface SettingsHandle {
+  settings: Settings;
+  update(patch: SettingsPatch): Promise<void>;
+}
+
+export function useSettings(): SettingsHandle {
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  useEffect(() => {
+    desktopBridge()
+      .getSettings()
+      .then(setSettings)
+      .catch((error: unknown) => console.warn('Settings could not be read:', error));
+  }, []);
+  const update = useCallback(async (patch: SettingsPatch) => {
+    setSettings(await desktopBridge().updateSettings(patch));
+  }, []);
+  return { settings, update };
+}
