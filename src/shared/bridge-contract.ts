@@ -20,6 +20,7 @@ import { accountActionResult, accountStateSchema } from './account-state';
 import type { BridgeEvent, BridgeMethod } from './bridge-channels';
 import { chatLogConversation, chatLogMessage, chatLogSummary, conversationId } from './chat-log';
 import { settingsPatchSchema, settingsSchema } from './settings';
+import { shortcutActionSchema } from './shortcut-actions';
 import { usernameWarningSchema } from './username-guidance';
 
 export {
@@ -84,20 +85,7 @@ export type MediaAccessReport = z.infer<typeof mediaAccessReportSchema>;
 
 // ── Keyboard shortcuts ───────────────────────────────────────────────────
 
-/** Named actions a shortcut can trigger; features subscribe to names, never to keys. */
-export const SHORTCUT_ACTIONS = [
-  'call.start',
-  'call.skip',
-  'call.stop',
-  'call.toggle-microphone',
-  'call.toggle-camera',
-  'safety.report',
-  'safety.block',
-  'safety.panic',
-  'help.show-shortcuts',
-] as const;
-export const shortcutActionSchema = z.enum(SHORTCUT_ACTIONS);
-export type ShortcutAction = z.infer<typeof shortcutActionSchema>;
+export { SHORTCUT_ACTIONS, shortcutActionSchema, type ShortcutAction } from './shortcut-actions';
 
 export const shortcutSchema = z.strictObject({
   action: shortcutActionSchema,

@@ -19,8 +19,10 @@ export const chatMessage = z.strictObject({
   sentAt: z.number().int().nonnegative(),
 });
 export const typingMessage = z.strictObject({ type: z.literal('typing'), active: z.boolean() });
+/** Whether the sender's microphone and camera are on, so the other side can say so. */
+export const mediaStateMessage = z.strictObject({ type: z.literal('media-state'), microphone: z.boolean(), camera: z.boolean() });
 
-export const peerMessageSchema = z.discriminatedUnion('type', [pingMessage, pongMessage, chatMessage, typingMessage]);
+export const peerMessageSchema = z.discriminatedUnion('type', [pingMessage, pongMessage, chatMessage, typingMessage, mediaStateMessage]);
 export type PeerMessage = z.infer<typeof peerMessageSchema>;
 export type ChatPeerMessage = z.infer<typeof chatMessage>;
 

@@ -4,6 +4,7 @@
  * never stops the app.
  */
 import { z } from 'zod';
+import { callKeyBindingsSchema } from './call-keys';
 import { chatLogRetention, DEFAULT_CHAT_LOG_RETENTION } from './chat-log';
 
 export const settingsSchema = z.strictObject({
@@ -11,6 +12,8 @@ export const settingsSchema = z.strictObject({
   chatLogRetention: chatLogRetention.default(DEFAULT_CHAT_LOG_RETENTION),
   /** Ask "Send anyway?" before a message that gives away contact details. */
   outgoingPrivacyGuard: z.boolean().default(true),
+  /** The person's changes to the single-key call shortcuts (the rest keep their defaults). */
+  callKeys: callKeyBindingsSchema.default({}),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -61,7 +61,7 @@ export class CallClient {
   }
 
   async next(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Next' }).click();
+    await this.page.getByRole('button', { name: /^Skip/ }).click();
   }
 
   async stop(): Promise<void> {
@@ -142,4 +142,34 @@ export async function readCallMarks(client: CallClient, name: string): Promise<C
       })),
     name,
   );
+}
+
+/** Mean brightness (0–255) of the stranger's video as painted now. */
+export async function remoteBrightness(client: CallClient): Promise<number> {
+  return client.page.evaluate(() => {
+    const video = document.querySelector<HTMLVideoElement>('[data-testid="remote-video"]');
+    if (!video || video.videoWidth === 0) return -1;
+    const canvas = document.createElement('canvas');
+    canvas.width = 64;
+    canvas.height = 48;
+    const context = canvas.getContext('2d', { willReadFrequently: true })!;
+    context.drawImage(video, 0, 0, canvas.width, canvas.height);
+    const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+    let sum = 0;
+    for (let index = 0; index < data.length; index += 4) sum += (data[index]! + data[index + 1]! + data[index + 2]!) / 3;
+    return sum / (data.length / 4);
+  });
+}
+
+/** The audio level (0–1) the newest peer connection receives now. */
+export async function receivedAudioLevel(client: CallClient): Promise<number> {
+  return client.page.evaluate(async () => {
+    const connection = (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections.at(-1);
+    if (!connection) return -1;
+    let level = -1;
+    (await connection.getStats()).forEach((report: Record<string, unknown>) => {
+      if (report.type === 'inbound-rtp' && report.kind === 'audio') level = Number(report.audioLevel ?? 0);
+    });
+    return level;
+  });
 }

@@ -9,11 +9,13 @@ interface CallStageProps {
   localStream: MediaStream | null;
   remoteStream: MediaStream | null;
   roundTripMs: number | null;
-  onCancel(): void;
-  onNext(): void;
-  onStop(): void;
   /** Shown beside the video (the text chat). */
   aside?: ReactNode;
+  /** The call and safety controls. */
+  controls: ReactNode;
+  /** What the stranger told us about their microphone and camera. */
+  partnerMedia: { microphone: boolean; camera: boolean };
+  self: { microphoneMuted: boolean; cameraOff: boolean };
 }
 
 export function CallStage(props: CallStageProps) {
@@ -42,33 +44,25 @@ export function CallStage(props: CallStageProps) {
             <p>{searching ? 'Looking for someone to talk to…' : 'Connecting to a stranger…'}</p>
           </div>
         )}
+        {showRemote && !props.partnerMedia.camera && (
+          <div className="stage__placeholder" role="status">
+            The stranger turned their camera off.
+          </div>
+        )}
         {showRemote && (
           <span className="stage__tag" aria-live="polite">
             Stranger{roundTripMs !== null && <span className="stage__rtt" data-testid="round-trip"> · {roundTripMs} ms</span>}
+            {!props.partnerMedia.microphone && <span className="stage__badge"> · Stranger muted</span>}
           </span>
         )}
         <div className="stage__self">
           <VideoView stream={localStream} self label="Your camera" className="stage__self-video" />
-          <span className="stage__tag stage__tag--small">You</span>
+          {props.self.cameraOff && <div className="stage__self-off">Camera off</div>}
+          <span className="stage__tag stage__tag--small">You{props.self.microphoneMuted ? ' · muted' : ''}</span>
         </div>
       </div>
       {props.aside}
-      <nav className="controls" aria-label="Call controls">
-        {searching ? (
-          <button type="button" className="button button--secondary" onClick={props.onCancel}>
-            Cancel
-          </button>
-        ) : (
-          <>
-            <button type="button" className="button button--danger" onClick={props.onStop}>
-              Stop
-            </button>
-            <button type="button" className="button button--primary" onClick={props.onNext}>
-              Next
-            </button>
-          </>
-        )}
-      </nav>
+      <div className="controls">{props.controls}</div>
     </main>
   );
 }

@@ -20,6 +20,11 @@ export interface LocalMedia {
   selectCamera(id: string): void;
   selectMicrophone(id: string): void;
   retry(): void;
+  microphoneMuted: boolean;
+  cameraOff: boolean;
+  /** Takes effect on the outgoing track at once (the track is disabled, not just hidden). */
+  setMicrophoneMuted(muted: boolean): void;
+  setCameraOff(off: boolean): void;
 }
 
 export function describeMediaError(error: unknown): string {
@@ -54,6 +59,9 @@ export function useLocalMedia(): LocalMedia {
   const [microphoneId, setMicrophoneId] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const streamRef = useRef<MediaStream | null>(null);
+  const [microphoneMuted, setMicrophoneMutedState] = useState(false);
+  const [cameraOff, setCameraOffState] = useState(false);
+  const mutedRef = useRef({ microphone: false, camera: false });
 
   const refreshDevices = useCallback(async () => {
     const devices = await navigator.mediaDevices.enumerateDevices();
@@ -85,6 +93,9 @@ export function useLocalMedia(): LocalMedia {
         }
         streamRef.current?.getTracks().forEach((track) => track.stop());
         streamRef.current = next;
+        // A new camera or microphone keeps the person's mute choices.
+        next.getAudioTracks().forEach((track) => (track.enabled = !mutedRef.current.microphone));
+        next.getVideoTracks().forEach((track) => (track.enabled = !mutedRef.current.camera));
         setStream(next);
         setError(null);
         for (const track of next.getTracks()) {
@@ -111,7 +122,22 @@ export function useLocalMedia(): LocalMedia {
     };
   }, [refreshDevices]);
 
+  const setMicrophoneMuted = useCallback((muted: boolean) => {
+    mutedRef.current.microphone = muted;
+    streamRef.current?.getAudioTracks().forEach((track) => (track.enabled = !muted));
+    setMicrophoneMutedState(muted);
+  }, []);
+  const setCameraOff = useCallback((off: boolean) => {
+    mutedRef.current.camera = off;
+    streamRef.current?.getVideoTracks().forEach((track) => (track.enabled = !off));
+    setCameraOffState(off);
+  }, []);
+
   return {
+    microphoneMuted,
+    cameraOff,
+    setMicrophoneMuted,
+    setCameraOff,
     stream,
     error,
     cameras,

@@ -80,7 +80,7 @@ export function useChat(
         if (message.active) typingTimer = setTimeout(() => setPartnerTyping(false), TYPING_SHOWN_MS);
         return;
       }
-      if (!limitsRef.current.receive.tryTake()) return;
+      if (message.type !== 'chat' || !limitsRef.current.receive.tryTake()) return;
       clearTimeout(typingTimer);
       setPartnerTyping(false);
       // Our clock, not theirs: a stranger's timestamp is not to be trusted.
