@@ -13,6 +13,7 @@ import { AccountSession } from '../../src/main/account-session';
 import { AccountsClient } from '../../src/main/accounts-client';
 import type { MainServices } from '../../src/main/bridge-handlers';
 import { ChatLogStore } from '../../src/main/chat-log-store';
+import { startChatLogSweeper } from '../../src/main/chat-log-sweeper';
 import { openCredentialVault } from '../../src/main/credential-vault';
 import { SettingsStore } from '../../src/main/settings-store';
 import { aesGcmSafeStorage, newSafeStorageKeyHex } from '../main/fixtures/aes-gcm-safe-storage';
@@ -54,6 +55,8 @@ export async function openTestMainServices(serverUrl: string, appData: TestAppDa
     now: Date.now,
     retention: () => settings.read().chatLogRetention,
   });
+  // As in main: swept at start-up, hourly, and when the retention setting changes.
+  startChatLogSweeper(chatLogs, settings, (error) => console.warn('chat-log sweep failed:', error));
   const account = new AccountSession(AccountsClient.fromSocketUrl(serverUrl), vault);
   await account.restore();
   return {

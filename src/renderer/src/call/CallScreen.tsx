@@ -10,6 +10,7 @@ import { useChat } from '../chat/use-chat';
 import { SafetyPanel } from '../safety/SafetyPanel';
 import { ShortcutOverlay } from '../safety/ShortcutOverlay';
 import { useCallKeys } from '../safety/use-call-keys';
+import { SettingsPanel } from '../settings/SettingsPanel';
 import { useSettings } from '../settings/use-settings';
 import { TopBar } from '../TopBar';
 import { CallStage } from './CallStage';
@@ -30,6 +31,7 @@ interface CallScreenProps {
 export function CallScreen({ account, onAccountChanged }: CallScreenProps) {
   const [accountOpen, setAccountOpen] = useState(false);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const media = useLocalMedia();
   // Each connection asks main for a fresh short-lived token; the refresh token never leaves main.
   const socketAccess = useCallback(async (fresh: boolean) => {
@@ -39,7 +41,8 @@ export function CallScreen({ account, onAccountChanged }: CallScreenProps) {
   }, []);
   const call = useCallSession(socketAccess, media.stream);
   const chat = useChat(call, call.state.pairId, call.state.partnerId);
-  const { settings } = useSettings();
+  const settingsHandle = useSettings();
+  const { settings } = settingsHandle;
   const keys = useMemo(() => effectiveCallKeys(settings.callKeys), [settings.callKeys]);
   const partnerMedia = usePartnerMedia(call, media.microphoneMuted, media.cameraOff);
 
@@ -86,6 +89,9 @@ export function CallScreen({ account, onAccountChanged }: CallScreenProps) {
         <span className={`status status--${call.serverStatus}`} role="status" aria-label={`Server: ${STATUS_TEXT[call.serverStatus]}`}>
           {STATUS_TEXT[call.serverStatus]}
         </span>
+        <button type="button" className="account-button" onClick={() => setSettingsOpen(true)}>
+          Settings
+        </button>
         <button type="button" className="account-button" aria-label={`Account: ${account.account.username}`} onClick={() => setAccountOpen(true)}>
           {account.account.username}
         </button>
@@ -117,6 +123,7 @@ export function CallScreen({ account, onAccountChanged }: CallScreenProps) {
         />
       )}
       {shortcutsOpen && <ShortcutOverlay keys={keys} onClose={() => setShortcutsOpen(false)} />}
+      {settingsOpen && <SettingsPanel settings={settingsHandle} onClose={() => setSettingsOpen(false)} />}
       {accountOpen && <AccountPanel state={account} onChanged={onAccountChanged} onClose={() => setAccountOpen(false)} />}
     </>
   );

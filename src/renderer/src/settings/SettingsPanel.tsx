@@ -1,0 +1,41 @@
+import { useEffect } from 'react';
+import type { SettingsHandle } from './use-settings';
+import { ChatHistorySection } from './ChatHistorySection';
+import { ShortcutSection } from './ShortcutSection';
+
+interface SettingsPanelProps {
+  settings: SettingsHandle;
+  onClose(): void;
+}
+
+export function SettingsPanel({ settings, onClose }: SettingsPanelProps) {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key === 'Escape') onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+  const { settings: current, update } = settings;
+  return (
+    <div className="dialog-backdrop">
+      <div className="dialog dialog--wide" role="dialog" aria-modal="true" aria-labelledby="settings-title">
+        <header className="dialog__header">
+          <h2 id="settings-title">Settings</h2>
+          <button type="button" className="notice__close" aria-label="Close settings" onClick={onClose} autoFocus>
+            ×
+          </button>
+        </header>
+        <section className="dialog__section" aria-labelledby="privacy-title">
+          <h3 id="privacy-title">Privacy</h3>
+          <label className="checkbox">
+            <input type="checkbox" checked={current.outgoingPrivacyGuard} onChange={(event) => void update({ outgoingPrivacyGuard: event.target.checked })} />
+            Ask before I send my phone number, email, address or another app's handle
+          </label>
+        </section>
+        <ChatHistorySection retention={current.chatLogRetention} onRetentionChange={(chatLogRetention) => void update({ chatLogRetention })} />
+        <ShortcutSection custom={current.callKeys} onChange={(callKeys) => void update({ callKeys })} />
+      </div>
+    </div>
+  );
+}
