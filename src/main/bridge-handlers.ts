@@ -6,6 +6,7 @@ import type { AppInfo } from '../shared/bridge-contract';
 import type { AccountSession } from './account-session';
 import type { BridgeHandlers } from './bridge-dispatch';
 import type { ChatLogStore } from './chat-log-store';
+import type { DiagnosticLogger } from './diagnostic-log';
 import type { SettingsStore } from './settings-store';
 import { createMediaAccessService, type MediaAccessService } from './media-access';
 import { createShortcutRegistry } from './shortcut-registry';
@@ -28,6 +29,7 @@ export interface MainServices {
   account: AccountSession;
   settings: SettingsStore;
   chatLogs: ChatLogStore;
+  diagnostics: DiagnosticLogger;
 }
 
 export function createBridgeHandlers(services: MainServices): BridgeHandlers {
@@ -67,6 +69,10 @@ export function createBridgeHandlers(services: MainServices): BridgeHandlers {
     deleteChatLog: async ({ conversationId }) => {
       await services.chatLogs.delete(conversationId);
       return { deleted: true as const };
+    },
+    logEvent: ({ level, event, detail }) => {
+      services.diagnostics[level](`renderer: ${event}`, ...(detail === undefined ? [] : [detail]));
+      return { logged: true };
     },
     deleteAllChatLogs: async () => {
       await services.chatLogs.deleteAll();

@@ -19,6 +19,7 @@ import {
   systemPreferences,
 } from 'electron';
 import Store from 'electron-store';
+import electronLog from 'electron-log/main';
 import { BRIDGE_METHOD_NAMES, bridgeChannel, type ShortcutAction } from '../shared/bridge-contract';
 import { APP_ENTRY_URL, APP_HOST, APP_ORIGIN, APP_SCHEME, resolveAppFile } from './app-protocol';
 import { AccountSession } from './account-session';
@@ -28,7 +29,8 @@ import { dispatchBridgeCall } from './bridge-dispatch';
 import { sendBridgeEvent } from './bridge-events';
 import { createBridgeHandlers } from './bridge-handlers';
 import { ChatLogStore } from './chat-log-store';
-import { startChatLogSweeper } from './chat-log-sweeper';
+import { configureDiagnosticLog, sweepDiagnosticLogs } from './diagnostic-log';
+import { startRetentionSweeper } from './retention-sweeper';
 import { contentSecurityPolicy } from './content-security-policy';
 import { openCredentialVault } from './credential-vault';
 import { createMediaAccessService } from './media-access';
@@ -112,16 +114,23 @@ async function onReady(): Promise<void> {
     store: new Store({ name: 'credential-vault' }),
   });
   const settings = new SettingsStore(new Store({ name: 'settings' }));
+  const logDirectory = path.join(app.getPath('userData'), 'logs');
+  // Not electron-log's initialize(): it would add a preload of its own; renderer events come through the bridge.
+  const diagnostics = configureDiagnosticLog(electronLog, logDirectory, () => settings.read().chatLogRetention);
   const chatLogs = new ChatLogStore({
     directory: path.join(app.getPath('userData'), 'chat-logs'),
     getKey: async () => (await vault.chatLogDataKey()).key,
     now: Date.now,
     retention: () => settings.read().chatLogRetention,
   });
-  const sweeper = startChatLogSweeper(chatLogs, settings, (error) => console.warn('chat-log sweep failed:', error));
+  const sweeper = startRetentionSweeper(
+    [() => chatLogs.sweep(), (retention) => sweepDiagnosticLogs(logDirectory, retention, Date.now())],
+    settings,
+    (error) => diagnostics.warn('retention sweep failed', error),
+  );
   app.on('will-quit', () => sweeper.stop());
   const account = new AccountSession(AccountsClient.fromSocketUrl(serverUrl), vault);
-  await account.restore().catch((error: unknown) => console.warn('could not restore the session:', error));
+  await account.restore().catch((error: unknown) => diagnostics.warn('could not restore the session', error));
 
   const handlers = createBridgeHandlers({
     appInfo: {
@@ -141,12 +150,13 @@ async function onReady(): Promise<void> {
     account,
     settings,
     chatLogs,
+    diagnostics,
   });
   for (const method of BRIDGE_METHOD_NAMES) {
     ipcMain.handle(bridgeChannel(method), (event, input: unknown) =>
       dispatchBridgeCall(
         { method, input, senderUrl: event.senderFrame?.url ?? '' },
-        { handlers, trustedOrigins: [APP_ORIGIN], onRejected: (_name, reason) => console.warn(`bridge: ${reason}`) },
+        { handlers, trustedOrigins: [APP_ORIGIN], onRejected: (_name, reason) => diagnostics.warn('bridge call refused', reason) },
       ),
     );
   }

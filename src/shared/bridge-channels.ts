@@ -27,6 +27,7 @@ export const BRIDGE_METHOD_NAMES = [
   'readChatLog',
   'deleteChatLog',
   'deleteAllChatLogs',
+  'logEvent',
 ] as const;
 export type BridgeMethod = (typeof BRIDGE_METHOD_NAMES)[number];
 

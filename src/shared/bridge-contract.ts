@@ -161,6 +161,11 @@ export const bridgeContract = {
   readChatLog: { input: z.strictObject({ conversationId }), result: chatLogConversation.nullable() },
   deleteChatLog: { input: z.strictObject({ conversationId }), result: z.strictObject({ deleted: z.literal(true) }) },
   deleteAllChatLogs: { input: noInput, result: z.strictObject({ deleted: z.literal(true) }) },
+  /** A renderer error or event for the diagnostic log (redacted and size-limited in main). */
+  logEvent: {
+    input: z.strictObject({ level: z.enum(['info', 'warn', 'error']), event: z.string().min(1).max(64), detail: z.string().max(500).optional() }),
+    result: z.strictObject({ logged: z.boolean() }),
+  },
 } as const satisfies Record<BridgeMethod, { input: z.ZodType; result: z.ZodType }>;
 
 export const bridgeEvents = {

@@ -67,6 +67,7 @@ const BAD_INPUTS: Record<BridgeMethod, unknown[]> = {
   readChatLog: [undefined, { conversationId: '..' }],
   deleteChatLog: [undefined, { conversationId: 'a/b' }],
   deleteAllChatLogs: [{ confirm: 'yes' }],
+  logEvent: [undefined, { level: 'debug', event: 'x' }, { level: 'info', event: '' }, { level: 'info', event: 'x', detail: 'y'.repeat(501) }],
 };
 
 describe('the contract', () => {

@@ -51,7 +51,7 @@ describe('the preload', () => {
   });
 
   it('returns values and throws the main side error for bad input', async () => {
-    await expect(api.getAppInfo!()).resolves.toEqual({ name: 'Cam-Party', version: '0.0.0', platform: 'linux' });
+    await expect(api.getAppInfo!()).resolves.toEqual({ name: 'Cam-Party', version: '0.0.0-test', platform: 'linux' });
     await expect(api.getAppInfo!({ evil: true })).rejects.toThrow(/^Bridge call getAppInfo refused: bad input/);
     await expect(api.openMediaAccessSettings!({ kind: 'location' })).rejects.toThrow(/bad input/);
   });

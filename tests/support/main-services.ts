@@ -13,7 +13,9 @@ import { AccountSession } from '../../src/main/account-session';
 import { AccountsClient } from '../../src/main/accounts-client';
 import type { MainServices } from '../../src/main/bridge-handlers';
 import { ChatLogStore } from '../../src/main/chat-log-store';
-import { startChatLogSweeper } from '../../src/main/chat-log-sweeper';
+import { startRetentionSweeper } from '../../src/main/retention-sweeper';
+import { configureDiagnosticLog, sweepDiagnosticLogs, type ElectronLogLike } from '../../src/main/diagnostic-log';
+import electronLog from 'electron-log/node';
 import { openCredentialVault } from '../../src/main/credential-vault';
 import { SettingsStore } from '../../src/main/settings-store';
 import { aesGcmSafeStorage, newSafeStorageKeyHex } from '../main/fixtures/aes-gcm-safe-storage';
@@ -56,7 +58,11 @@ export async function openTestMainServices(serverUrl: string, appData: TestAppDa
     retention: () => settings.read().chatLogRetention,
   });
   // As in main: swept at start-up, hourly, and when the retention setting changes.
-  startChatLogSweeper(chatLogs, settings, (error) => console.warn('chat-log sweep failed:', error));
+  startRetentionSweeper(
+    [() => chatLogs.sweep(), (retention) => sweepDiagnosticLogs(path.join(appData.dir, 'logs'), retention, Date.now())],
+    settings,
+    (error) => console.warn('retention sweep failed:', error),
+  );
   const account = new AccountSession(AccountsClient.fromSocketUrl(serverUrl), vault);
   await account.restore();
   return {
@@ -65,5 +71,13 @@ export async function openTestMainServices(serverUrl: string, appData: TestAppDa
     account,
     settings,
     chatLogs,
+    diagnostics: configureDiagnosticLog(diagnosticLogFor(appData), path.join(appData.dir, 'logs'), () => settings.read().chatLogRetention),
   };
+}
+
+/** A separate electron-log (node flavour) per person, writing real files in their app data. */
+function diagnosticLogFor(appData: TestAppData): ElectronLogLike {
+  const log = electronLog.create({ logId: `test-${path.basename(appData.dir)}` }) as unknown as ElectronLogLike;
+  log.transports.console.level = false;
+  return log;
 }

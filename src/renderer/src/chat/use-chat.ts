@@ -26,6 +26,26 @@ const SEND_LIMIT = { max: 5, windowMs: 5000 };
 const RECEIVE_LIMIT = { max: 10, windowMs: 5000 };
 const TYPING_SHOWN_MS = 4000;
 
+interface Conversation {
+  pairId: string | null;
+  entries: ChatEntry[];
+  partnerTyping: boolean;
+}
+
+const emptyConversation = (pairId: string | null): Conversation => ({ pairId, entries: [], partnerTyping: false });
+
+interface Limits {
+  pairId: string | null;
+  send: SlidingWindowLimit;
+  receive: SlidingWindowLimit;
+}
+
+const newLimits = (pairId: string | null): Limits => ({
+  pairId,
+  send: new SlidingWindowLimit(SEND_LIMIT.max, SEND_LIMIT.windowMs),
+  receive: new SlidingWindowLimit(RECEIVE_LIMIT.max, RECEIVE_LIMIT.windowMs),
+});
+
 export interface Chat {
   entries: ChatEntry[];
   partnerTyping: boolean;
@@ -50,26 +70,31 @@ export function useChat(
   pairId: string | null,
   partnerId: string | null,
 ): Chat {
-  const [entries, setEntries] = useState<ChatEntry[]>([]);
-  const [partnerTyping, setPartnerTyping] = useState(false);
-  const limitsRef = useRef({ send: new SlidingWindowLimit(SEND_LIMIT.max, SEND_LIMIT.windowMs), receive: new SlidingWindowLimit(RECEIVE_LIMIT.max, RECEIVE_LIMIT.windowMs) });
-  const typingSentRef = useRef(false);
+  // Everything here belongs to one call: state from another pair counts as empty.
+  const [conversation, setConversation] = useState<Conversation>(() => emptyConversation(pairId));
+  const current = conversation.pairId === pairId ? conversation : emptyConversation(pairId);
+  const limitsRef = useRef(newLimits(pairId));
+  const typingSentRef = useRef<{ pairId: string | null; active: boolean }>({ pairId, active: false });
   const { sendToPartner, onPartnerMessage } = call;
   const callRef = useRef({ pairId, partnerId });
   useEffect(() => {
     callRef.current = { pairId, partnerId };
   }, [pairId, partnerId]);
 
-  // A new call (or none) starts with an empty conversation.
-  useEffect(() => {
-    setEntries([]);
-    setPartnerTyping(false);
-    typingSentRef.current = false;
-    limitsRef.current = {
-      send: new SlidingWindowLimit(SEND_LIMIT.max, SEND_LIMIT.windowMs),
-      receive: new SlidingWindowLimit(RECEIVE_LIMIT.max, RECEIVE_LIMIT.windowMs),
-    };
-  }, [pairId]);
+  // Stable helpers: they read the current pair from a ref, so listeners never go stale.
+  const limitsFor = useCallback((id: string | null): Limits => {
+    if (limitsRef.current.pairId !== id) limitsRef.current = newLimits(id);
+    return limitsRef.current;
+  }, []);
+  const update = useCallback((change: (conversation: Conversation) => Conversation): void => {
+    setConversation((previous) => change(previous.pairId === callRef.current.pairId ? previous : emptyConversation(callRef.current.pairId)));
+  }, []);
+  const setPartnerTyping = useCallback((typing: boolean) => update((previous) => ({ ...previous, partnerTyping: typing })), [update]);
+  const addEntry = useCallback(
+    (entry: ChatEntry) =>
+      update((previous) => ({ ...previous, entries: [...previous.entries, entry], partnerTyping: entry.from === 'stranger' ? false : previous.partnerTyping })),
+    [update],
+  );
 
   useEffect(() => {
     let typingTimer: ReturnType<typeof setTimeout> | undefined;
@@ -80,46 +105,47 @@ export function useChat(
         if (message.active) typingTimer = setTimeout(() => setPartnerTyping(false), TYPING_SHOWN_MS);
         return;
       }
-      if (message.type !== 'chat' || !limitsRef.current.receive.tryTake()) return;
+      if (message.type !== 'chat' || !limitsFor(callRef.current.pairId).receive.tryTake()) return;
       clearTimeout(typingTimer);
-      setPartnerTyping(false);
       // Our clock, not theirs: a stranger's timestamp is not to be trusted.
       const entry: ChatEntry = { id: `in-${message.id}`, from: 'stranger', text: message.text, at: Date.now(), flags: detectRedFlags(message.text) };
-      setEntries((current) => [...current, entry]);
+      addEntry(entry);
       keepInLog(callRef.current.pairId, callRef.current.partnerId, entry);
     });
     return () => {
       clearTimeout(typingTimer);
       unsubscribe();
     };
-  }, [onPartnerMessage]);
+  }, [onPartnerMessage, addEntry, setPartnerTyping, limitsFor]);
 
   const send = useCallback(
     (raw: string): SendResult => {
       const text = raw.trim();
       if (text.length === 0) return { ok: false, reason: 'Type a message first.' };
       if (text.length > MAX_CHAT_TEXT_LENGTH) return { ok: false, reason: `Messages can be at most ${MAX_CHAT_TEXT_LENGTH} characters.` };
-      if (limitsRef.current.send.waitMs() > 0) return { ok: false, reason: 'You are sending messages too fast. Wait a moment.' };
+      const limits = limitsFor(callRef.current.pairId);
+      if (limits.send.waitMs() > 0) return { ok: false, reason: 'You are sending messages too fast. Wait a moment.' };
       const id = crypto.randomUUID();
       const at = Date.now();
       if (!sendToPartner({ type: 'chat', id, text, sentAt: at })) return { ok: false, reason: 'The message could not be sent: the call is not connected.' };
-      limitsRef.current.send.tryTake();
-      typingSentRef.current = false;
+      limits.send.tryTake();
+      typingSentRef.current = { pairId: callRef.current.pairId, active: false };
       const entry: ChatEntry = { id: `out-${id}`, from: 'me', text, at, flags: [] };
-      setEntries((current) => [...current, entry]);
+      addEntry(entry);
       keepInLog(callRef.current.pairId, callRef.current.partnerId, entry);
       return { ok: true };
     },
-    [sendToPartner],
+    [sendToPartner, addEntry, limitsFor],
   );
 
   const setTyping = useCallback(
     (active: boolean) => {
-      if (typingSentRef.current === active) return;
-      if (sendToPartner({ type: 'typing', active })) typingSentRef.current = active;
+      const sent = typingSentRef.current;
+      if (sent.pairId === callRef.current.pairId && sent.active === active) return;
+      if (sendToPartner({ type: 'typing', active })) typingSentRef.current = { pairId: callRef.current.pairId, active };
     },
     [sendToPartner],
   );
 
-  return { entries, partnerTyping, send, setTyping };
+  return { entries: current.entries, partnerTyping: current.partnerTyping, send, setTyping };
 }

@@ -1,8 +1,9 @@
 /**
- * Runs the chat-log sweep at start-up, every hour, and whenever the
- * retention setting changes, so nothing outlives the person's choice.
+ * Runs the retention sweep (chat logs and diagnostic logs) at start-up,
+ * every hour, and whenever the retention setting changes, so nothing
+ * outlives the person's choice.
  */
-import type { ChatLogStore } from './chat-log-store';
+import type { ChatLogRetention } from '../shared/chat-log';
 import type { SettingsStore } from './settings-store';
 
 export const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
@@ -12,13 +13,18 @@ export interface Timers {
   clearInterval(handle: unknown): void;
 }
 
-export function startChatLogSweeper(
-  logs: ChatLogStore,
+export type Sweep = (retention: ChatLogRetention) => Promise<unknown>;
+
+export function startRetentionSweeper(
+  sweeps: Sweep[],
   settings: SettingsStore,
   onError: (error: unknown) => void,
   timers: Timers = { setInterval: (callback, ms) => setInterval(callback, ms).unref(), clearInterval: (handle) => clearInterval(handle as NodeJS.Timeout) },
 ): { stop(): void; sweptOnce: Promise<void> } {
-  const sweep = (): Promise<void> => logs.sweep().then(() => undefined, onError);
+  const sweep = async (): Promise<void> => {
+    const retention = settings.read().chatLogRetention;
+    for (const run of sweeps) await run(retention).catch(onError);
+  };
   const sweptOnce = sweep();
   const interval = timers.setInterval(() => void sweep(), SWEEP_INTERVAL_MS);
   const unsubscribe = settings.onChange((next, previous) => {
