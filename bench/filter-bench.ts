@@ -1,0 +1,265 @@
+/**
+ * `npm run bench:filter`: the incoming-video safety filter in Chromium, the
+ * real nsfwjs worker on TF.js's WebAssembly backend over the fake camera.
+ * Prints JSON with
+ *  - load time (worker created → model ready),
+ *  - per-classification median and p95 (grab → result, and model time in the worker),
+ *  - the share of one core used during a 30-second run: the worker thread's own CPU time
+ *    (/proc), and the renderer and whole browser with the filter on and off (CDP
+ *    SystemInfo.getProcessInfo),
+ *  - the time from a flagged result (injected scores) reaching the renderer to the first
+ *    frame painted blurred,
+ * next to `uptime`, because other Chromium instances may share the machine.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import type { ClassificationSample } from '../src/renderer/src/safety-filter/incoming-video-filter';
+import { launchChromium } from '../tests/e2e/harness/chromium';
+import type { HarnessWindow, MountOptions, TimelineEntry } from '../tests/e2e/harness/safety-filter-fixtures';
+import { buildSafetyFilterPage } from '../tests/e2e/harness/safety-filter-page-build';
+import { startSafetyFilterPageServer } from '../tests/e2e/harness/safety-filter-page-server';
+import { summarize } from './statistics';
+
+const LOAD_RUNS = 3;
+const CPU_RUN_MS = 30_000;
+const BASELINE_RUN_MS = 15_000;
+const BLUR_TRIALS = 15;
+const TARGET_BLUR_MS = 300;
+const TARGET_CORE_SHARE = 0.25;
+const CLOCK_TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+
+type Sample = ClassificationSample & { inferenceMs: number | null };
+
+function uptime(): string {
+  return execFileSync('uptime', { encoding: 'utf8' }).trim();
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+const round = (value: number, digits = 3): number => Math.round(value * 10 ** digits) / 10 ** digits;
+
+async function mount(page: Page, options: MountOptions): Promise<void> {
+  await page.evaluate((mountOptions) => (window as unknown as HarnessWindow).safetyFilterHarness.mount(mountOptions), options);
+}
+
+async function waitForReason(page: Page, reason: string): Promise<void> {
+  await page.locator(`[data-testid="filtered-remote-video"][data-filter-reason="${reason}"]`).waitFor({ timeout: 60_000 });
+}
+
+interface ProcessCpu {
+  type: string;
+  id: number;
+  cpuTime: number;
+}
+
+async function processCpu(cdp: CDPSession): Promise<ProcessCpu[]> {
+  const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: ProcessCpu[] };
+  return processInfo;
+}
+
+/** CPU seconds of every thread named DedicatedWorker in the given processes (Linux /proc). */
+function workerThreadCpuSeconds(pids: number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    let threads: string[];
+    try {
+      threads = fs.readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    for (const thread of threads) {
+      try {
+        const name = fs.readFileSync(`/proc/${pid}/task/${thread}/comm`, 'utf8').trim();
+        if (!name.startsWith('DedicatedWorker')) continue;
+        // Fields after the parenthesised name: state is field 3, utime 14, stime 15.
+        const fields = fs.readFileSync(`/proc/${pid}/task/${thread}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        ticks += Number(fields[11]) + Number(fields[12]);
+      } catch {
+        // The thread ended between listing and reading.
+      }
+    }
+  }
+  return ticks / CLOCK_TICKS_PER_SECOND;
+}
+
+interface CpuWindow {
+  seconds: number;
+  renderer: number;
+  browserTotal: number;
+  workerThread: number;
+}
+
+/** CPU used over `ms` of wall time, as shares of one core. */
+async function measureCpu(cdp: CDPSession, ms: number): Promise<CpuWindow> {
+  const before = await processCpu(cdp);
+  const rendererPids = before.filter((process) => process.type === 'renderer').map((process) => process.id);
+  const workerBefore = workerThreadCpuSeconds(rendererPids);
+  const started = performance.now();
+  await sleep(ms);
+  const after = await processCpu(cdp);
+  const seconds = (performance.now() - started) / 1000;
+  const workerAfter = workerThreadCpuSeconds(rendererPids);
+  const delta = (filter: (process: ProcessCpu) => boolean): number => {
+    let total = 0;
+    for (const process of after.filter(filter)) {
+      const previous = before.find((entry) => entry.id === process.id)?.cpuTime ?? 0;
+      total += process.cpuTime - previous;
+    }
+    return total;
+  };
+  return {
+    seconds: round(seconds, 1),
+    renderer: round(delta((process) => process.type === 'renderer') / seconds),
+    browserTotal: round(delta(() => true) / seconds),
+    workerThread: round((workerAfter - workerBefore) / seconds),
+  };
+}
+
+async function newPage(browser: Browser, origin: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
+  const page = await context.newPage();
+  await page.goto(`${origin}/index.html`);
+  return page;
+}
+
+async function measureLoad(browser: Browser, origin: string): Promise<{ wallMs: number[]; workerMs: number[] }> {
+  const wallMs: number[] = [];
+  const workerMs: number[] = [];
+  for (let run = 0; run < LOAD_RUNS; run += 1) {
+    const page = await newPage(browser, origin);
+    await mount(page, { source: 'camera', classifier: 'nsfw' });
+    await page.waitForFunction(() => (window as unknown as HarnessWindow).safetyFilterHarness.loadInfo() !== null, undefined, {
+      timeout: 60_000,
+    });
+    await page.waitForFunction(() => (window as unknown as { safetyFilterHarness: { loadWallMs: number | null } }).safetyFilterHarness.loadWallMs !== null);
+    const result = await page.evaluate(() => {
+      const state = (window as unknown as HarnessWindow & { safetyFilterHarness: { loadWallMs: number } }).safetyFilterHarness;
+      return { wall: state.loadWallMs, worker: state.loadInfo()!.loadMs };
+    });
+    wallMs.push(result.wall);
+    workerMs.push(result.worker);
+    await page.context().close();
+  }
+  return { wallMs, workerMs };
+}
+
+async function measureClassificationAndCpu(browser: Browser, origin: string) {
+  const cdp = await browser.newBrowserCDPSession();
+  const page = await newPage(browser, origin);
+  // Baseline: the same page showing the same fake camera, filter off.
+  await mount(page, { source: 'camera', classifier: 'nsfw', filterEnabled: false });
+  await waitForReason(page, 'none');
+  // The page loads the classifier even with the filter off; let that finish outside the window.
+  await page.waitForFunction(() => (window as unknown as HarnessWindow).safetyFilterHarness.loadInfo() !== null, undefined, {
+    timeout: 60_000,
+  });
+  await sleep(2_000);
+  const filterOff = await measureCpu(cdp, BASELINE_RUN_MS);
+  await page.evaluate(() => (window as unknown as HarnessWindow).safetyFilterHarness.unmount());
+
+  await mount(page, { source: 'camera', classifier: 'nsfw' });
+  await waitForReason(page, 'none');
+  const countBefore = await page.evaluate(() => (window as unknown as HarnessWindow).safetyFilterHarness.samples.length);
+  const filterOn = await measureCpu(cdp, CPU_RUN_MS);
+  const samples = (await page.evaluate(() => (window as unknown as HarnessWindow).safetyFilterHarness.samples)) as Sample[];
+  const timeline = (await page.evaluate(() => (window as unknown as HarnessWindow).safetyFilterHarness.timeline)) as TimelineEntry[];
+  await page.context().close();
+  await cdp.detach();
+
+  const during = samples.slice(countBefore);
+  const starts = during.map((sample) => sample.at - sample.durationMs);
+  const intervals = starts.slice(1).map((start, index) => start - starts[index]!);
+  return { filterOn, filterOff, during, intervals, timeline, explicitMax: Math.max(...samples.map((sample) => sample.explicit)) };
+}
+
+async function measureBlurLatency(browser: Browser, origin: string): Promise<number[]> {
+  const page = await newPage(browser, origin);
+  const latencies: number[] = [];
+  for (let trial = 0; trial < BLUR_TRIALS; trial += 1) {
+    await mount(page, { source: 'camera', classifier: 'scripted', scriptedDelayMs: 80 });
+    await waitForReason(page, 'none');
+    await page.evaluate(() =>
+      (window as unknown as HarnessWindow).safetyFilterHarness.scripted!.setScores({ Drawing: 0, Hentai: 0.05, Neutral: 0.03, Porn: 0.9, Sexy: 0.02 }),
+    );
+    await waitForReason(page, 'explicit');
+    await page.waitForFunction(() =>
+      (window as unknown as HarnessWindow).safetyFilterHarness.timeline.some((entry) => entry.reason === 'explicit' && entry.paintedAt !== null),
+    );
+    const latency = await page.evaluate(() => {
+      const state = (window as unknown as HarnessWindow).safetyFilterHarness;
+      const answer = state.scripted!.answers.find((entry) => entry.scores.Porn >= 0.9)!;
+      const blurred = state.timeline.find((entry) => entry.reason === 'explicit')!;
+      return blurred.paintedAt! - answer.at;
+    });
+    latencies.push(latency);
+    await page.evaluate(() => (window as unknown as HarnessWindow).safetyFilterHarness.unmount());
+  }
+  await page.context().close();
+  return latencies;
+}
+
+async function main(): Promise<void> {
+  const uptimeBefore = uptime();
+  const built = await buildSafetyFilterPage();
+  const server = await startSafetyFilterPageServer(built.root);
+  const browser = await launchChromium();
+  try {
+    const load = await measureLoad(browser, server.origin);
+    const run = await measureClassificationAndCpu(browser, server.origin);
+    const blur = await measureBlurLatency(browser, server.origin);
+    const roundTrip = summarize(run.during.map((sample) => sample.durationMs));
+    const inference = summarize(run.during.flatMap((sample) => (sample.inferenceMs === null ? [] : [sample.inferenceMs])));
+    const interval = summarize(run.intervals);
+    const blurSummary = summarize(blur);
+    const filterShare = round(run.filterOn.renderer - run.filterOff.renderer);
+    console.log(
+      JSON.stringify(
+        {
+          machine: { cores: os.cpus().length, uptimeBefore, uptimeAfter: uptime(), chromium: browser.version() },
+          pageBuildMs: built.buildMs,
+          loadMs: { runs: LOAD_RUNS, workerCreatedToReady: summarize(load.wallMs), insideWorker: summarize(load.workerMs) },
+          classificationMs: {
+            grabToResult: roundTrip,
+            modelInWorker: inference,
+            startToStartInterval: interval,
+            perSecond: round(run.during.length / run.filterOn.seconds, 2),
+            fakeCameraExplicitMax: round(run.explicitMax, 4),
+            // Expected ["checking", "none"]: blurred until verified, then never again.
+            filterStates: run.timeline.map((entry) => entry.reason),
+          },
+          coreShare: {
+            runSeconds: run.filterOn.seconds,
+            workerThread: run.filterOn.workerThread,
+            rendererFilterOn: run.filterOn.renderer,
+            rendererFilterOff: run.filterOff.renderer,
+            filterInRenderer: filterShare,
+            wholeBrowserFilterOn: run.filterOn.browserTotal,
+            wholeBrowserFilterOff: run.filterOff.browserTotal,
+            target: TARGET_CORE_SHARE,
+            workerWithinTarget: run.filterOn.workerThread <= TARGET_CORE_SHARE,
+            filterWithinTarget: filterShare <= TARGET_CORE_SHARE,
+          },
+          blur: {
+            flaggedResultToBlurredFrameMs: blurSummary,
+            target: TARGET_BLUR_MS,
+            withinTarget: blurSummary.p95 <= TARGET_BLUR_MS,
+            // With the real classifier, an explicit frame waits for the next grab, then one classification.
+            explicitFrameToBlurEstimateMs: {
+              typical: round(interval.median / 2 + roundTrip.median + blurSummary.median, 0),
+              worst: round(interval.p95 + roundTrip.p95 + blurSummary.p95, 0),
+            },
+          },
+        },
+        null,
+        2,
+      ),
+    );
+  } finally {
+    await browser.close();
+    await server.close();
+    built.remove();
+  }
+}
+
+await main();

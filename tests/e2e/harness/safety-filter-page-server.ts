@@ -1,0 +1,62 @@
+/**
+ * Serves a built page on 127.0.0.1 the way the app's protocol serves the
+ * renderer (same file resolution, headers and Content Security Policy), and
+ * can serve it under a different CSP to show what happens when the policy
+ * forbids WebAssembly.
+ *
+ * One difference, on purpose: the CSP goes on every response, not only on
+ * HTML. Chromium gives a dedicated worker the CSP of the worker script's own
+ * response, not its page's, so a worker served without the header runs
+ * under no policy at all. The app's protocol should do the same.
+ */
+import fs from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolveAppFile } from '../../../src/main/app-protocol';
+import { contentSecurityPolicy } from '../../../src/main/content-security-policy';
+
+export interface SafetyFilterPageServer {
+  origin: string;
+  /** Every path requested from this server, in order. */
+  requestedPaths: string[];
+  close(): Promise<void>;
+}
+
+/** The app's CSP; its socket entry points at a closed port, as this page opens no socket. */
+export const APP_CSP = contentSecurityPolicy('ws://127.0.0.1:9');
+/** The app's CSP without WebAssembly compilation: TF.js's wasm backend cannot start under it. */
+export const CSP_WITHOUT_WASM = APP_CSP.replace(" 'wasm-unsafe-eval'", '');
+
+export async function startSafetyFilterPageServer(root: string, csp = APP_CSP): Promise<SafetyFilterPageServer> {
+  if (csp === CSP_WITHOUT_WASM && APP_CSP === CSP_WITHOUT_WASM) {
+    throw new Error("The app's CSP no longer contains 'wasm-unsafe-eval': update this harness.");
+  }
+  const requestedPaths: string[] = [];
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    requestedPaths.push(url.pathname);
+    const file = resolveAppFile(root, url.pathname, csp);
+    if (!file.ok) {
+      response.writeHead(file.status).end();
+      return;
+    }
+    fs.readFile(file.filePath, (error, body) => {
+      if (error) {
+        response.writeHead(404).end();
+        return;
+      }
+      response.writeHead(200, { ...file.headers, 'Content-Security-Policy': csp }).end(body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    requestedPaths,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
