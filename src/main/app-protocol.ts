@@ -60,6 +60,7 @@ export function resolveAppFile(
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Referrer-Policy': 'no-referrer',
   };
-  if (extension === '.html') headers['Content-Security-Policy'] = contentSecurityPolicy;
+  // Pages, and scripts too: a dedicated worker runs under the CSP of its own script's response, not its page's.
+  if (extension === '.html' || extension === '.js' || extension === '.mjs') headers['Content-Security-Policy'] = contentSecurityPolicy;
   return { ok: true, filePath, headers };
 }

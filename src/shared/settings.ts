@@ -12,6 +12,8 @@ export const settingsSchema = z.strictObject({
   chatLogRetention: chatLogRetention.default(DEFAULT_CHAT_LOG_RETENTION),
   /** Ask "Send anyway?" before a message that gives away contact details. */
   outgoingPrivacyGuard: z.boolean().default(true),
+  /** Keep the stranger's video blurred until the on-device filter has seen it is safe. */
+  filterIncomingVideo: z.boolean().default(true),
   /** The person's changes to the single-key call shortcuts (the rest keep their defaults). */
   callKeys: callKeyBindingsSchema.default({}),
 });

@@ -71,6 +71,11 @@ describe('the app protocol', () => {
     const page = resolveAppFile('/srv/renderer', '/index.html', csp);
     expect(page.ok && page.headers['Content-Security-Policy']).toBe(csp);
     expect(page.ok && page.headers['X-Content-Type-Options']).toBe('nosniff');
+    // Workers take the CSP of their script, so scripts carry it too; model files need none.
+    const worker = resolveAppFile('/srv/renderer', '/assets/nsfw-classifier.worker.js', csp);
+    expect(worker.ok && worker.headers['Content-Security-Policy']).toBe(csp);
+    const model = resolveAppFile('/srv/renderer', '/assets/model.wasm', csp);
+    expect(model.ok && model.headers['Content-Security-Policy']).toBeUndefined();
     expect(resolveAppFile('/srv/renderer', '/../secrets.json', csp)).toEqual({ ok: false, status: 404 });
     expect(resolveAppFile('/srv/renderer', '/%2e%2e/secrets.json', csp)).toEqual({ ok: false, status: 404 });
     expect(resolveAppFile('/srv/renderer', '/index.html%00.png', csp)).toEqual({ ok: false, status: 400 });

@@ -61,7 +61,7 @@ export class CallClient {
   }
 
   async next(): Promise<void> {
-    await this.page.getByRole('button', { name: /^Skip/ }).click();
+    await this.page.getByRole('navigation', { name: 'Call and safety controls' }).getByRole('button', { name: /^Skip/ }).click();
   }
 
   async stop(): Promise<void> {

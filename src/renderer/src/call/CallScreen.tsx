@@ -108,6 +108,9 @@ export function CallScreen({ account, onAccountChanged }: CallScreenProps) {
           roundTripMs={call.roundTripMs}
           partnerMedia={partnerMedia}
           self={{ microphoneMuted, cameraOff }}
+          filterIncomingVideo={settings.filterIncomingVideo}
+          onReportVideo={() => runAction('safety.report')}
+          onSkip={() => runAction('call.skip')}
           controls={
             <SafetyPanel
               inCall={phase !== 'searching'}

@@ -1,6 +1,7 @@
 import { useCallback, type ReactNode } from 'react';
 import type { CallPhase } from './call-machine';
 import { markCall } from './call-marks';
+import { FilteredRemoteVideo } from '../safety-filter/FilteredRemoteVideo';
 import { VideoView } from './VideoView';
 
 interface CallStageProps {
@@ -16,6 +17,11 @@ interface CallStageProps {
   /** What the stranger told us about their microphone and camera. */
   partnerMedia: { microphone: boolean; camera: boolean };
   self: { microphoneMuted: boolean; cameraOff: boolean };
+  /** The person's "filter incoming video" setting. */
+  filterIncomingVideo: boolean;
+  /** Report from the filter's notice; the flagged frame only when the person agreed to attach it. */
+  onReportVideo(evidence: Blob | undefined): void;
+  onSkip(): void;
 }
 
 export function CallStage(props: CallStageProps) {
@@ -31,11 +37,15 @@ export function CallStage(props: CallStageProps) {
       </h1>
       <div className="stage__remote">
         {remoteStream && (
-          <VideoView
+          <FilteredRemoteVideo
             stream={remoteStream}
+            filterEnabled={props.filterIncomingVideo}
+            showNotice={showRemote}
             label="Stranger's video"
             className={`stage__remote-video${showRemote ? '' : ' is-hidden'}`}
             onFirstFrame={onFirstFrame}
+            onReport={props.onReportVideo}
+            onSkip={props.onSkip}
           />
         )}
         {!showRemote && (

@@ -32,6 +32,10 @@ export function SettingsPanel({ settings, onClose }: SettingsPanelProps) {
             <input type="checkbox" checked={current.outgoingPrivacyGuard} onChange={(event) => void update({ outgoingPrivacyGuard: event.target.checked })} />
             Ask before I send my phone number, email, address or another app's handle
           </label>
+          <label className="checkbox">
+            <input type="checkbox" checked={current.filterIncomingVideo} onChange={(event) => void update({ filterIncomingVideo: event.target.checked })} />
+            Keep a stranger's video blurred until the on-device safety filter has checked it
+          </label>
         </section>
         <ChatHistorySection retention={current.chatLogRetention} onRetentionChange={(chatLogRetention) => void update({ chatLogRetention })} />
         <ShortcutSection custom={current.callKeys} onChange={(callKeys) => void update({ callKeys })} />
