@@ -1,6 +1,9 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { effectsViteSettings } from './build/effects-vite-settings';
+
+const effects = effectsViteSettings(resolve('.'));
 
 export default defineConfig({
   main: {
@@ -20,7 +23,9 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('src/renderer'),
-    plugins: [react()],
+    plugins: [react(), ...effects.plugins],
+    resolve: { alias: effects.alias },
+    worker: effects.worker,
     // simple-peer and its stream library expect Node's `global`.
     define: { global: 'globalThis' },
     build: {

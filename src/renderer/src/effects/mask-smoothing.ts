@@ -1,0 +1,136 @@
+/**
+ * Mask clean-up between the model and the compositor, in plain arithmetic
+ * so it runs in the worker and in unit tests alike.
+ *
+ * - Temporal smoothing: each pixel follows the new mask slowly while the
+ *   change is small (flicker along hair and shoulders) and quickly while it
+ *   is large (a real movement), so edges stay calm without lagging.
+ * - Feathering: a separable box blur softens the edge, then a smoothstep
+ *   keeps the inside solid and the outside clear, leaving a soft band.
+ */
+
+export interface TemporalSmoothing {
+  /** Share of the new value taken when the pixel barely changed (0..1). */
+  slowRate: number;
+  /** Share taken when it changed by `fastAbove` or more. */
+  fastRate: number;
+  /** Changes up to this are treated as flicker. */
+  flickerBelow: number;
+  /** Changes from this on are treated as movement. */
+  fastAbove: number;
+}
+
+export const DEFAULT_TEMPORAL_SMOOTHING: TemporalSmoothing = {
+  slowRate: 0.3,
+  fastRate: 0.85,
+  flickerBelow: 0.1,
+  fastAbove: 0.45,
+};
+
+export function smoothstep(edge0: number, edge1: number, value: number): number {
+  if (edge1 <= edge0) throw new RangeError(`smoothstep needs edge0 < edge1, got ${edge0} and ${edge1}`);
+  const t = Math.min(1, Math.max(0, (value - edge0) / (edge1 - edge0)));
+  return t * t * (3 - 2 * t);
+}
+
+/** How much of the new value a pixel takes, given how far it moved. */
+export function followRate(change: number, settings: TemporalSmoothing = DEFAULT_TEMPORAL_SMOOTHING): number {
+  const movement = smoothstep(settings.flickerBelow, settings.fastAbove, Math.abs(change));
+  return settings.slowRate + (settings.fastRate - settings.slowRate) * movement;
+}
+
+/**
+ * Blends `next` into `state` in place. A state that has not seen a mask yet
+ * (`primed` false) simply takes the new mask.
+ */
+export function smoothTemporally(
+  state: Float32Array,
+  next: Float32Array,
+  primed: boolean,
+  settings: TemporalSmoothing = DEFAULT_TEMPORAL_SMOOTHING,
+): void {
+  if (state.length !== next.length) {
+    throw new RangeError(`mask sizes differ: ${state.length} and ${next.length}`);
+  }
+  if (!primed) {
+    state.set(next);
+    return;
+  }
+  for (let i = 0; i < state.length; i += 1) {
+    const previous = state[i]!;
+    const change = next[i]! - previous;
+    state[i] = previous + change * followRate(change, settings);
+  }
+}
+
+/** One pass of a box blur of half-width `radius` along rows, then along columns. */
+function boxBlur(source: Float32Array, target: Float32Array, scratch: Float32Array, width: number, height: number, radius: number): void {
+  const span = 2 * radius + 1;
+  for (let y = 0; y < height; y += 1) {
+    const row = y * width;
+    let sum = 0;
+    // Edge pixels repeat outwards, so the border does not fade.
+    for (let k = -radius; k <= radius; k += 1) sum += source[row + Math.min(width - 1, Math.max(0, k))]!;
+    for (let x = 0; x < width; x += 1) {
+      scratch[row + x] = sum / span;
+      const leaving = source[row + Math.max(0, x - radius)]!;
+      const entering = source[row + Math.min(width - 1, x + radius + 1)]!;
+      sum += entering - leaving;
+    }
+  }
+  for (let x = 0; x < width; x += 1) {
+    let sum = 0;
+    for (let k = -radius; k <= radius; k += 1) sum += scratch[Math.min(height - 1, Math.max(0, k)) * width + x]!;
+    for (let y = 0; y < height; y += 1) {
+      target[y * width + x] = sum / span;
+      const leaving = scratch[Math.max(0, y - radius) * width + x]!;
+      const entering = scratch[Math.min(height - 1, y + radius + 1) * width + x]!;
+      sum += entering - leaving;
+    }
+  }
+}
+
+export interface FeatherSettings {
+  /** Box blur half-width in mask pixels; 0 turns the blur off. */
+  radius: number;
+  /** After the blur, values below `low` become 0 and above `high` become 1. */
+  low: number;
+  high: number;
+}
+
+export const DEFAULT_FEATHER: FeatherSettings = { radius: 2, low: 0.25, high: 0.75 };
+
+/**
+ * Writes a feathered copy of `mask` into `target`. `scratch` must be as
+ * long as the mask; passing buffers in keeps the per-frame work allocation-free.
+ */
+export function featherMask(
+  mask: Float32Array,
+  target: Float32Array,
+  scratch: Float32Array,
+  width: number,
+  height: number,
+  settings: FeatherSettings = DEFAULT_FEATHER,
+): void {
+  const size = width * height;
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0) {
+    throw new RangeError(`mask size must be positive whole numbers, got ${width}x${height}`);
+  }
+  if (mask.length !== size || target.length !== size || scratch.length !== size) {
+    throw new RangeError(`mask buffers must hold ${size} values`);
+  }
+  if (settings.radius > 0) boxBlur(mask, target, scratch, width, height, settings.radius);
+  else target.set(mask);
+  for (let i = 0; i < size; i += 1) target[i] = smoothstep(settings.low, settings.high, target[i]!);
+}
+
+/** Writes the mask as the alpha channel of an RGBA buffer (colour left white). */
+export function writeMaskAlpha(mask: Float32Array, rgba: Uint8ClampedArray): void {
+  if (rgba.length !== mask.length * 4) throw new RangeError('the RGBA buffer must have 4 bytes per mask value');
+  for (let i = 0, j = 0; i < mask.length; i += 1, j += 4) {
+    rgba[j] = 255;
+    rgba[j + 1] = 255;
+    rgba[j + 2] = 255;
+    rgba[j + 3] = mask[i]! * 255;
+  }
+}

@@ -1,0 +1,7 @@
+import type { EffectsLabApi } from './lab-api';
+
+declare global {
+  interface Window {
+    effectsLab: EffectsLabApi;
+  }
+}
