@@ -57,6 +57,77 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (account_id, code_hash)
   ) STRICT, WITHOUT ROWID;
   `,
+
+  // 2: safety (server/moderation/): recent pairs, blocks, reports and account sanctions.
+  // What an account did goes with it (its blocks, its view of recent pairs, its name
+  // on the reports it filed); what others reported about it, and its sanctions, stay
+  // for moderation, so those columns carry no foreign key.
+  `
+  -- One row per side of a pair, so a report or a block finds the partner from the
+  -- pair id and the caller's own account. Purged after 7 days.
+  CREATE TABLE recent_pairs (
+    pair_id TEXT NOT NULL,
+    account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    alias TEXT NOT NULL,
+    partner_account_id TEXT NOT NULL,
+    partner_alias TEXT NOT NULL,
+    started_at INTEGER NOT NULL,
+    PRIMARY KEY (pair_id, account_id)
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX recent_pairs_by_start ON recent_pairs(started_at);
+
+  CREATE TABLE blocks (
+    blocker_account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    blocked_account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    blocked_at INTEGER NOT NULL,
+    PRIMARY KEY (blocker_account_id, blocked_account_id)
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX blocks_by_blocked ON blocks(blocked_account_id);
+
+  -- sequence gives the report number (R-<1000 + sequence>); AUTOINCREMENT never reuses one.
+  -- The frame is the decoded JPEG; chat_excerpt is the JSON array the reporter's app sent.
+  CREATE TABLE reports (
+    sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    reporter_account_id TEXT REFERENCES accounts(id) ON DELETE SET NULL,
+    reporter_alias TEXT NOT NULL,
+    reported_account_id TEXT NOT NULL,
+    reported_username TEXT,
+    reported_alias TEXT NOT NULL,
+    pair_id TEXT NOT NULL,
+    call_started_at INTEGER NOT NULL,
+    client_call_started_at INTEGER NOT NULL,
+    filed_at INTEGER NOT NULL,
+    deadline_at INTEGER NOT NULL,
+    chat_excerpt TEXT NOT NULL,
+    frame BLOB,
+    reason TEXT,
+    details TEXT,
+    details_at INTEGER,
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved')),
+    resolved_at INTEGER,
+    resolution_action TEXT CHECK (resolution_action IN ('dismiss', 'warn', 'suspend', 'ban')),
+    resolution_days INTEGER,
+    resolution_note TEXT
+  ) STRICT;
+  CREATE INDEX reports_by_status ON reports(status, filed_at);
+  CREATE INDEX reports_by_reported ON reports(reported_account_id, filed_at);
+  CREATE INDEX reports_by_reporter ON reports(reporter_account_id, pair_id);
+
+  -- A review hold is the automatic suspension after reports from several accounts;
+  -- a moderator's decision on any report about the account lifts it.
+  CREATE TABLE account_sanctions (
+    id INTEGER PRIMARY KEY,
+    account_id TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('warning', 'suspension', 'ban', 'review-hold')),
+    created_at INTEGER NOT NULL,
+    until INTEGER,
+    reason TEXT NOT NULL,
+    report_id TEXT,
+    lifted_at INTEGER
+  ) STRICT;
+  CREATE INDEX account_sanctions_by_account ON account_sanctions(account_id);
+  `,
 ];
 
 export function openDatabase(databasePath: string, migrations: readonly string[] = MIGRATIONS): Db {

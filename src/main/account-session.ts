@@ -5,7 +5,8 @@
  * socket. Refreshes run one at a time, because the server rotates the
  * refresh token on every use and treats a reused one as stolen.
  */
-import type { AccountProfile, AccountsError, SecondFactor, TotpConfirmResponse, TotpEnrolResponse } from '../shared/accounts-api';
+import type { AccountProfile, SecondFactor, TotpConfirmResponse, TotpEnrolResponse } from '../shared/accounts-api';
+import type { ApiError } from '../shared/api-error';
 import type { AccountState } from '../shared/account-state';
 import type { UsernameWarning } from '../shared/username-guidance';
 import type { AccountsCall, AccountsClient } from './accounts-client';
@@ -14,7 +15,7 @@ import type { CredentialVault } from './credential-vault';
 /** Refresh when the access token has less than this left. */
 const ACCESS_TOKEN_MARGIN_MS = 60_000;
 
-export type AccountResult<T> = { ok: true; value: T } | { ok: false; error: AccountsError };
+export type AccountResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 interface ActiveSession {
   account: AccountProfile;
@@ -29,7 +30,7 @@ interface SessionTokens {
   accessTokenExpiresAt: number;
 }
 
-const notSignedIn: AccountsError = { code: 'refresh-token-invalid', message: 'Sign in first.' };
+const notSignedIn: ApiError = { code: 'refresh-token-invalid', message: 'Sign in first.' };
 
 export class AccountSession {
   private active: ActiveSession | null = null;

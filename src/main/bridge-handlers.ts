@@ -7,6 +7,7 @@ import type { AccountSession } from './account-session';
 import type { BridgeHandlers } from './bridge-dispatch';
 import type { ChatLogStore } from './chat-log-store';
 import type { DiagnosticLogger } from './diagnostic-log';
+import type { SafetyActions } from './safety-actions';
 import type { SettingsStore } from './settings-store';
 import { createMediaAccessService, type MediaAccessService } from './media-access';
 import { createShortcutRegistry } from './shortcut-registry';
@@ -30,6 +31,7 @@ export interface MainServices {
   settings: SettingsStore;
   chatLogs: ChatLogStore;
   diagnostics: DiagnosticLogger;
+  safety: SafetyActions;
 }
 
 export function createBridgeHandlers(services: MainServices): BridgeHandlers {
@@ -70,6 +72,11 @@ export function createBridgeHandlers(services: MainServices): BridgeHandlers {
       await services.chatLogs.delete(conversationId);
       return { deleted: true as const };
     },
+    fileReport: (report) => services.safety.fileReport(report),
+    addReportDetails: ({ reportId, ...details }) => services.safety.addReportDetails(reportId, details),
+    blockPartner: ({ pairId }) => services.safety.block(pairId),
+    listBlocks: () => services.safety.listBlocks(),
+    unblockAccount: ({ accountId }) => services.safety.unblock(accountId),
     logEvent: ({ level, event, detail }) => {
       services.diagnostics[level](`renderer: ${event}`, ...(detail === undefined ? [] : [detail]));
       return { logged: true };

@@ -35,7 +35,9 @@ import { contentSecurityPolicy } from './content-security-policy';
 import { openCredentialVault } from './credential-vault';
 import { createMediaAccessService } from './media-access';
 import { createDenialLogger, installPermissionPolicy } from './permission-policy';
+import { SafetyActions } from './safety-actions';
 import { secureWebPreferences } from './secure-web-preferences';
+import { ServerApiClient } from './server-api-client';
 import { SettingsStore } from './settings-store';
 import { resolveServerUrl } from './server-address';
 import { createShortcutRegistry } from './shortcut-registry';
@@ -129,7 +131,8 @@ async function onReady(): Promise<void> {
     (error) => diagnostics.warn('retention sweep failed', error),
   );
   app.on('will-quit', () => sweeper.stop());
-  const account = new AccountSession(AccountsClient.fromSocketUrl(serverUrl), vault);
+  const serverApi = ServerApiClient.fromSocketUrl(serverUrl);
+  const account = new AccountSession(new AccountsClient(serverApi), vault);
   await account.restore().catch((error: unknown) => diagnostics.warn('could not restore the session', error));
 
   const handlers = createBridgeHandlers({
@@ -151,6 +154,7 @@ async function onReady(): Promise<void> {
     settings,
     chatLogs,
     diagnostics,
+    safety: new SafetyActions(serverApi, account),
   });
   for (const method of BRIDGE_METHOD_NAMES) {
     ipcMain.handle(bridgeChannel(method), (event, input: unknown) =>

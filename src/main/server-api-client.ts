@@ -5,7 +5,7 @@
  * back as the API's own error objects, never as exceptions.
  */
 import type { z } from 'zod';
-import { accountsErrorResponseSchema, type AccountsError } from '../shared/accounts-api';
+import { apiErrorResponseSchema, type ApiError } from '../shared/api-error';
 
 export interface ApiRoute {
   method: 'GET' | 'POST';
@@ -15,7 +15,7 @@ export interface ApiRoute {
   successStatus: number;
 }
 
-export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: AccountsError };
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 export interface ApiCall {
   body?: unknown;
@@ -60,7 +60,7 @@ export class ServerApiClient {
       if (parsed.success) return { ok: true, value: parsed.data as z.output<R['response']> };
       return { ok: false, error: { code: 'internal', message: 'The server answered in a way this app does not understand.' } };
     }
-    const error = accountsErrorResponseSchema.safeParse(json);
+    const error = apiErrorResponseSchema.safeParse(json);
     return {
       ok: false,
       error: error.success ? error.data.error : { code: 'internal', message: `The server answered ${response.status}.` },

@@ -3,7 +3,8 @@
  * a password. The main process keeps those (see src/main/account-session.ts).
  */
 import { z } from 'zod';
-import { accountProfileSchema, accountsErrorSchema } from './accounts-api';
+import { accountProfileSchema } from './accounts-api';
+import { apiErrorSchema } from './api-error';
 
 export const credentialPersistence = z.enum(['keychain', 'encrypted-file', 'memory-only']);
 
@@ -22,5 +23,5 @@ export type AccountState = z.infer<typeof accountStateSchema>;
 export const accountActionResult = <T extends z.ZodType>(value: T) =>
   z.discriminatedUnion('ok', [
     z.strictObject({ ok: z.literal(true), value }),
-    z.strictObject({ ok: z.literal(false), error: accountsErrorSchema }),
+    z.strictObject({ ok: z.literal(false), error: apiErrorSchema }),
   ]);

@@ -28,6 +28,11 @@ export const BRIDGE_METHOD_NAMES = [
   'deleteChatLog',
   'deleteAllChatLogs',
   'logEvent',
+  'fileReport',
+  'addReportDetails',
+  'blockPartner',
+  'listBlocks',
+  'unblockAccount',
 ] as const;
 export type BridgeMethod = (typeof BRIDGE_METHOD_NAMES)[number];
 

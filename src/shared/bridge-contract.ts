@@ -18,6 +18,18 @@ import {
 } from './accounts-api';
 import { accountActionResult, accountStateSchema } from './account-state';
 import type { BridgeEvent, BridgeMethod } from './bridge-channels';
+import {
+  blockListResponseSchema,
+  blockRequestSchema,
+  blockResponseSchema,
+  fileReportRequestSchema,
+  reportDetailsRequestSchema,
+  reportDetailsResponseSchema,
+  reportIdSchema,
+  reportReceiptSchema,
+  unblockRequestSchema,
+  unblockResponseSchema,
+} from './moderation-api';
 import { chatLogConversation, chatLogMessage, chatLogSummary, conversationId } from './chat-log';
 import { settingsPatchSchema, settingsSchema } from './settings';
 import { shortcutActionSchema } from './shortcut-actions';
@@ -161,6 +173,15 @@ export const bridgeContract = {
   readChatLog: { input: z.strictObject({ conversationId }), result: chatLogConversation.nullable() },
   deleteChatLog: { input: z.strictObject({ conversationId }), result: z.strictObject({ deleted: z.literal(true) }) },
   deleteAllChatLogs: { input: noInput, result: z.strictObject({ deleted: z.literal(true) }) },
+  // Safety: reports and blocks go to the server from main, so a report survives the call ending.
+  fileReport: { input: fileReportRequestSchema, result: accountActionResult(reportReceiptSchema) },
+  addReportDetails: {
+    input: reportDetailsRequestSchema.extend({ reportId: reportIdSchema }),
+    result: accountActionResult(reportDetailsResponseSchema),
+  },
+  blockPartner: { input: blockRequestSchema, result: accountActionResult(blockResponseSchema) },
+  listBlocks: { input: noInput, result: accountActionResult(blockListResponseSchema) },
+  unblockAccount: { input: unblockRequestSchema, result: accountActionResult(unblockResponseSchema) },
   /** A renderer error or event for the diagnostic log (redacted and size-limited in main). */
   logEvent: {
     input: z.strictObject({ level: z.enum(['info', 'warn', 'error']), event: z.string().min(1).max(64), detail: z.string().max(500).optional() }),

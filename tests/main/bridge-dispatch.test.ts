@@ -67,6 +67,11 @@ const BAD_INPUTS: Record<BridgeMethod, unknown[]> = {
   readChatLog: [undefined, { conversationId: '..' }],
   deleteChatLog: [undefined, { conversationId: 'a/b' }],
   deleteAllChatLogs: [{ confirm: 'yes' }],
+  fileReport: [undefined, { reportId: 'not-a-uuid', pairId: 'p1', callStartedAt: 1, chatExcerpt: [] }, { reportId: '7d3f1c2e-8a4b-4c5d-9e6f-0a1b2c3d4e5f', pairId: 'p1', callStartedAt: 1, chatExcerpt: [], frame: 'data:image/png;base64,AAAA' }],
+  addReportDetails: [undefined, { reportId: '7d3f1c2e-8a4b-4c5d-9e6f-0a1b2c3d4e5f', reason: 'bored', details: '' }, { reason: 'other', details: '' }],
+  blockPartner: [undefined, { pairId: '' }, { accountId: 'x' }],
+  listBlocks: [{ all: true }],
+  unblockAccount: [undefined, { accountId: '../x' }],
   logEvent: [undefined, { level: 'debug', event: 'x' }, { level: 'info', event: '' }, { level: 'info', event: 'x', detail: 'y'.repeat(501) }],
 };
 

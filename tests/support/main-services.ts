@@ -17,6 +17,8 @@ import { startRetentionSweeper } from '../../src/main/retention-sweeper';
 import { configureDiagnosticLog, sweepDiagnosticLogs, type ElectronLogLike } from '../../src/main/diagnostic-log';
 import electronLog from 'electron-log/node';
 import { openCredentialVault } from '../../src/main/credential-vault';
+import { SafetyActions } from '../../src/main/safety-actions';
+import { ServerApiClient } from '../../src/main/server-api-client';
 import { SettingsStore } from '../../src/main/settings-store';
 import { aesGcmSafeStorage, newSafeStorageKeyHex } from '../main/fixtures/aes-gcm-safe-storage';
 import { vaultTestStore } from '../main/fixtures/vault-test-store';
@@ -63,7 +65,8 @@ export async function openTestMainServices(serverUrl: string, appData: TestAppDa
     settings,
     (error) => console.warn('retention sweep failed:', error),
   );
-  const account = new AccountSession(AccountsClient.fromSocketUrl(serverUrl), vault);
+  const serverApi = ServerApiClient.fromSocketUrl(serverUrl);
+  const account = new AccountSession(new AccountsClient(serverApi), vault);
   await account.restore();
   return {
     appInfo: { name: 'Cam-Party', version: '0.0.0-test', platform: 'linux' },
@@ -71,6 +74,7 @@ export async function openTestMainServices(serverUrl: string, appData: TestAppDa
     account,
     settings,
     chatLogs,
+    safety: new SafetyActions(serverApi, account),
     diagnostics: configureDiagnosticLog(diagnosticLogFor(appData), path.join(appData.dir, 'logs'), () => settings.read().chatLogRetention),
   };
 }

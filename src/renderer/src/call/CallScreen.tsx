@@ -7,11 +7,20 @@ import { AccountPanel } from '../account/AccountPanel';
 import { desktopBridge } from '../bridge';
 import { ChatPanel } from '../chat/ChatPanel';
 import { useChat } from '../chat/use-chat';
+import { blobToDataUrl, captureStillFrame } from '../safety/frame-capture';
+import { reasonForFlags } from '../safety/report-reasons';
+import { ReportDialog } from '../safety/ReportDialog';
 import { SafetyPanel } from '../safety/SafetyPanel';
+import { blockStranger, useReporting, type ReportContext } from '../safety/use-reporting';
 import { ShortcutOverlay } from '../safety/ShortcutOverlay';
 import { useCallKeys } from '../safety/use-call-keys';
 import { SettingsPanel } from '../settings/SettingsPanel';
 import { useSettings } from '../settings/use-settings';
+import type { StoredVideoEffect } from '../../../shared/video-effect';
+import { DEFAULT_BLUR, isStorable, readStoredEffect, type Effect } from '../effects/effect-model';
+import { useProcessedStream } from '../effects/use-processed-stream';
+import { EffectPicker } from '../effects/EffectPicker';
+import { SimpleDialog } from '../SimpleDialog';
 import { TopBar } from '../TopBar';
 import { CallStage } from './CallStage';
 import { Lobby } from './Lobby';
@@ -32,6 +41,7 @@ export function CallScreen({ account, onAccountChanged }: CallScreenProps) {
   const [accountOpen, setAccountOpen] = useState(false);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [effectsOpen, setEffectsOpen] = useState(false);
   const media = useLocalMedia();
   // Each connection asks main for a fresh short-lived token; the refresh token never leaves main.
   const socketAccess = useCallback(async (fresh: boolean) => {
@@ -39,10 +49,22 @@ export function CallScreen({ account, onAccountChanged }: CallScreenProps) {
     if (!access.ok) throw new Error(access.error.message);
     return { url: access.value.url, protocols: socketProtocolsFor(access.value.accessToken) };
   }, []);
-  const call = useCallSession(socketAccess, media.stream);
-  const chat = useChat(call, call.state.pairId, call.state.partnerId);
   const settingsHandle = useSettings();
   const { settings } = settingsHandle;
+  // The effect chosen this session; until then the one from settings ("always start with blur" wins).
+  const [chosenEffect, setChosenEffect] = useState<Effect | null>(null);
+  const effect = chosenEffect ?? (settings.alwaysStartWithBlur ? DEFAULT_BLUR : readStoredEffect(settings.videoEffect));
+  const chooseEffect = useCallback(
+    (next: Effect) => {
+      setChosenEffect(next);
+      if (isStorable(next)) void settingsHandle.update({ videoEffect: next as StoredVideoEffect });
+    },
+    [settingsHandle],
+  );
+  // Until settings are read, nothing is processed or sent: the stored choice may be an effect.
+  const outgoing = useProcessedStream(settingsHandle.loaded ? media.stream : null, effect);
+  const call = useCallSession(socketAccess, outgoing.readyToSend ? outgoing.stream : null);
+  const chat = useChat(call, call.state.pairId, call.state.partnerId);
   const keys = useMemo(() => effectiveCallKeys(settings.callKeys), [settings.callKeys]);
   const partnerMedia = usePartnerMedia(call, media.microphoneMuted, media.cameraOff);
 
@@ -54,6 +76,36 @@ export function CallScreen({ account, onAccountChanged }: CallScreenProps) {
   }, [media.error, phase, stop]);
 
   const { microphoneMuted, cameraOff, setMicrophoneMuted, setCameraOff } = media;
+  // The processed track is a track of its own: camera off must reach it too.
+  useEffect(() => {
+    outgoing.stream?.getVideoTracks().forEach((track) => (track.enabled = !cameraOff));
+  }, [outgoing.stream, cameraOff]);
+  const reporting = useReporting();
+  const { notify } = call;
+  const { startedAt, pairId } = call.state;
+  // Evidence is taken the moment the person asks: the call may end a millisecond later.
+  const reportContext = useCallback(
+    (): ReportContext | null => (pairId && startedAt ? { pairId, startedAt, chat: chat.entries } : null),
+    [pairId, startedAt, chat.entries],
+  );
+  const reportNow = useCallback(
+    (options: Parameters<typeof reporting.file>[1] = {}) => {
+      const context = reportContext();
+      if (!context) return;
+      const frame = options.frame ?? captureStillFrame(document.querySelector<HTMLVideoElement>('[data-testid="remote-video"]'));
+      void reporting.file(context, { ...options, frame });
+    },
+    [reportContext, reporting],
+  );
+  const block = useCallback(
+    async (blockedPairId: string) => {
+      const error = await blockStranger(blockedPairId);
+      if (error) return notify({ tone: 'error', text: `Could not block: ${error.message}` });
+      if (call.state.pairId === blockedPairId) next();
+      notify({ tone: 'info', text: 'Blocked. You will not be paired with them again.' });
+    },
+    [notify, next, call.state.pairId],
+  );
   const runAction = useCallback(
     (action: ShortcutAction) => {
       switch (action) {
@@ -68,18 +120,20 @@ export function CallScreen({ account, onAccountChanged }: CallScreenProps) {
         case 'call.stop':
           return phase !== 'lobby' ? stop() : undefined;
         case 'safety.panic':
-          // At once: nothing more of you goes out, and the call is over.
+          // At once: nothing more of you goes out, the call is over, and the report is on its way.
           setMicrophoneMuted(true);
           setCameraOff(true);
+          reportNow();
           return phase !== 'lobby' ? stop() : undefined;
         case 'safety.report':
+          return reportNow();
         case 'safety.block':
-          return undefined;
+          return pairId ? void block(pairId) : undefined;
         case 'help.show-shortcuts':
           return setShortcutsOpen((open) => !open);
       }
     },
-    [microphoneMuted, cameraOff, setMicrophoneMuted, setCameraOff, phase, media.stream, start, next, stop],
+    [microphoneMuted, cameraOff, setMicrophoneMuted, setCameraOff, phase, media.stream, start, next, stop, reportNow, block, pairId],
   );
   useCallKeys(keys, runAction);
 
@@ -98,18 +152,22 @@ export function CallScreen({ account, onAccountChanged }: CallScreenProps) {
       </TopBar>
       <NoticeBanner notice={call.state.notice} onDismiss={call.dismissNotice} />
       {phase === 'lobby' ? (
-        <Lobby media={media} serverStatus={call.serverStatus} onStart={call.start} />
+        <Lobby media={media} outgoing={outgoing} effect={effect} onEffectChange={chooseEffect} serverStatus={call.serverStatus} onStart={call.start} />
       ) : (
         <CallStage
           phase={phase}
           pairId={call.state.pairId}
-          localStream={media.stream}
+          localStream={outgoing.stream}
           remoteStream={call.remoteStream}
           roundTripMs={call.roundTripMs}
           partnerMedia={partnerMedia}
           self={{ microphoneMuted, cameraOff }}
           filterIncomingVideo={settings.filterIncomingVideo}
-          onReportVideo={() => runAction('safety.report')}
+          onReportVideo={(evidence) =>
+            void (evidence ? blobToDataUrl(evidence) : Promise.resolve(null)).then((frame) =>
+              reportNow({ frame, attachFrame: frame !== null, reason: 'sexual-content' }),
+            )
+          }
           onSkip={() => runAction('call.skip')}
           controls={
             <SafetyPanel
@@ -120,10 +178,34 @@ export function CallScreen({ account, onAccountChanged }: CallScreenProps) {
               onAction={runAction}
               onCancel={call.cancel}
               onStop={call.stop}
+              onOpenEffects={() => setEffectsOpen(true)}
             />
           }
-          aside={<ChatPanel chat={chat} connected={phase === 'in-call'} privacyGuard={settings.outgoingPrivacyGuard} />}
+          aside={
+            <ChatPanel
+              chat={chat}
+              connected={phase === 'in-call'}
+              privacyGuard={settings.outgoingPrivacyGuard}
+              onReportMessage={(entry) => reportNow({ reason: reasonForFlags(entry.flags) })}
+            />
+          }
         />
+      )}
+      {reporting.report && (
+        <ReportDialog
+          report={reporting.report}
+          onBlock={(blockedPairId) => {
+            reporting.close();
+            void block(blockedPairId);
+          }}
+          onClose={reporting.close}
+        />
+      )}
+      {effectsOpen && (
+        <SimpleDialog title="Your background" onClose={() => setEffectsOpen(false)}>
+          <p className="form-field__hint">Changes what the stranger sees at once. With an effect on, your raw camera is never sent.</p>
+          <EffectPicker value={effect} onChange={chooseEffect} />
+        </SimpleDialog>
       )}
       {shortcutsOpen && <ShortcutOverlay keys={keys} onClose={() => setShortcutsOpen(false)} />}
       {settingsOpen && <SettingsPanel settings={settingsHandle} onClose={() => setSettingsOpen(false)} />}

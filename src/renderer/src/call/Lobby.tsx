@@ -3,9 +3,16 @@ import type { ServerStatus } from './call-controller';
 import { DevicePicker } from './DevicePicker';
 import { OsMediaAccess } from './OsMediaAccess';
 import { VideoView } from './VideoView';
+import type { Effect } from '../effects/effect-model';
+import { EffectPicker } from '../effects/EffectPicker';
+import type { ProcessedStream } from '../effects/use-processed-stream';
 
 interface LobbyProps {
   media: LocalMedia;
+  /** What will be sent: the camera, or the camera through the chosen effect. */
+  outgoing: ProcessedStream;
+  effect: Effect;
+  onEffectChange(effect: Effect): void;
   serverStatus: ServerStatus;
   onStart(): void;
 }
@@ -16,8 +23,10 @@ const SAFETY_TIPS = [
   'Skip freely. You owe no one your time.',
 ];
 
-export function Lobby({ media, serverStatus, onStart }: LobbyProps) {
-  const ready = media.stream !== null && serverStatus === 'online';
+export function Lobby({ media, outgoing, effect, onEffectChange, serverStatus, onStart }: LobbyProps) {
+  // With an effect on, Start waits for its first processed frame: no raw frame is ever sent.
+  const ready = outgoing.readyToSend && serverStatus === 'online';
+  const effectProblem = outgoing.status.state === 'paused' || outgoing.status.state === 'error' ? outgoing.status.detail : null;
   return (
     <main className="lobby" aria-labelledby="lobby-title">
       <section className="lobby__preview" aria-label="Your camera">
@@ -30,7 +39,7 @@ export function Lobby({ media, serverStatus, onStart }: LobbyProps) {
               </button>
             </div>
           ) : (
-            <VideoView stream={media.stream} self label="Your camera preview" className="preview-frame__video" />
+            <VideoView stream={outgoing.stream} self label="Your camera preview" className="preview-frame__video" />
           )}
           <span className="preview-frame__tag">You</span>
         </div>
@@ -48,6 +57,12 @@ export function Lobby({ media, serverStatus, onStart }: LobbyProps) {
             onSelect={media.selectMicrophone}
           />
         </div>
+        <EffectPicker value={effect} onChange={onEffectChange} disabled={media.stream === null} />
+        {effectProblem && (
+          <p className="form-error" role="alert">
+            {effectProblem}
+          </p>
+        )}
       </section>
       <section className="lobby__start">
         <h1 id="lobby-title">Meet someone new</h1>
@@ -58,7 +73,9 @@ export function Lobby({ media, serverStatus, onStart }: LobbyProps) {
         <p className="lobby__hint" aria-live="polite">
           {media.stream === null
             ? 'Waiting for your camera…'
-            : serverStatus === 'online'
+            : !outgoing.readyToSend
+              ? 'Preparing your background…'
+              : serverStatus === 'online'
               ? 'Your camera and microphone are ready.'
               : 'Connecting to Cam-Party…'}
         </p>

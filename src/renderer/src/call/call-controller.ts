@@ -107,6 +107,11 @@ export class CallController {
     this.prepare('answer');
   }
 
+  /** The outgoing video changed (an effect on or off): the partner gets the new track at once. */
+  setOutgoingVideo(track: MediaStreamTrack): void {
+    this.peer?.replaceVideoTrack(track);
+  }
+
   /** Sends a message to the current partner over the data channel; false when there is no open call. */
   sendToPartner(message: Exclude<PeerMessage, { type: 'ping' | 'pong' }>): boolean {
     return this.pairId !== null && this.peer !== null && this.peer.send(message);
@@ -202,7 +207,7 @@ export class CallController {
     this.preparedRole = null;
     this.pairId = pairId;
     markCall('matched', pairId);
-    this.output.dispatch({ type: 'matched', pairId, partnerId });
+    this.output.dispatch({ type: 'matched', pairId, partnerId, at: Date.now() });
     if (usePrepared) {
       for (const data of this.unsentSignals.splice(0)) this.sendSignal(pairId, data);
     } else {

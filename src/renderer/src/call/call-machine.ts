@@ -15,6 +15,8 @@ export interface CallState {
   phase: CallPhase;
   pairId: string | null;
   partnerId: string | null;
+  /** When the server paired us (ms since the epoch), for reports. */
+  startedAt: number | null;
   notice: Notice | null;
 }
 
@@ -23,16 +25,17 @@ export type CallEvent =
   | { type: 'cancel' }
   | { type: 'stop' }
   | { type: 'next' }
-  | { type: 'matched'; pairId: string; partnerId: string }
+  | { type: 'matched'; pairId: string; partnerId: string; at: number }
   | { type: 'remote-media'; pairId: string }
   | { type: 'partner-left'; pairId: string; reason: PartnerLeftReason }
   | { type: 'peer-failed'; pairId: string }
   | { type: 'server-lost' }
   | { type: 'server-restored' }
   | { type: 'server-error'; text: string }
+  | { type: 'notice'; notice: Notice }
   | { type: 'dismiss-notice' };
 
-export const initialCallState: CallState = { phase: 'lobby', pairId: null, partnerId: null, notice: null };
+export const initialCallState: CallState = { phase: 'lobby', pairId: null, partnerId: null, startedAt: null, notice: null };
 
 const PARTNER_LEFT_TEXT: Record<PartnerLeftReason, string> = {
   skipped: 'The stranger moved on. Finding someone new…',
@@ -40,7 +43,7 @@ const PARTNER_LEFT_TEXT: Record<PartnerLeftReason, string> = {
   disconnected: 'The stranger lost their connection. Finding someone new…',
 };
 
-const searching = (notice: Notice | null): CallState => ({ phase: 'searching', pairId: null, partnerId: null, notice });
+const searching = (notice: Notice | null): CallState => ({ phase: 'searching', pairId: null, partnerId: null, startedAt: null, notice });
 
 export function callReducer(state: CallState, event: CallEvent): CallState {
   switch (event.type) {
@@ -53,7 +56,7 @@ export function callReducer(state: CallState, event: CallEvent): CallState {
       return state.phase === 'lobby' ? state : searching(null);
     case 'matched':
       if (state.phase === 'lobby') return state;
-      return { phase: 'connecting', pairId: event.pairId, partnerId: event.partnerId, notice: null };
+      return { phase: 'connecting', pairId: event.pairId, partnerId: event.partnerId, startedAt: event.at, notice: null };
     case 'remote-media':
       return state.pairId === event.pairId && state.phase === 'connecting' ? { ...state, phase: 'in-call' } : state;
     case 'partner-left':
@@ -77,6 +80,8 @@ export function callReducer(state: CallState, event: CallEvent): CallState {
         : state;
     case 'server-error':
       return { ...state, notice: { tone: 'warning', text: event.text } };
+    case 'notice':
+      return { ...state, notice: event.notice };
     case 'dismiss-notice':
       return { ...state, notice: null };
   }

@@ -20,6 +20,8 @@ export interface PeerLinkEvents {
 
 export interface PeerLink {
   signal(signal: PeerSignal): void;
+  /** Swaps the video we send (an effect turned on or off) without renegotiating. */
+  replaceVideoTrack(next: MediaStreamTrack): void;
   send(message: PeerMessage): boolean;
   destroy(): void;
 }
@@ -64,7 +66,13 @@ export function createPeerLink({ initiator, localStream, iceServers, events }: P
     end(closed ? 'closed' : 'failed', error.code ?? error.message);
   });
 
+  let sentVideo = localStream.getVideoTracks()[0];
   return {
+    replaceVideoTrack: (next) => {
+      if (ended || !sentVideo || sentVideo === next) return;
+      peer.replaceTrack(sentVideo, next, localStream);
+      sentVideo = next;
+    },
     signal: (signal) => {
       if (!ended) peer.signal(signal as SimplePeer.SignalData);
     },

@@ -1,6 +1,6 @@
 /** React state for the call loop, fed by a CallController. */
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import { callReducer, initialCallState, type CallState } from './call-machine';
+import { callReducer, initialCallState, type CallState, type Notice } from './call-machine';
 import { CallController, type ServerStatus, type SocketAccess } from './call-controller';
 import type { PeerMessage } from '../../../shared/peer-messages';
 
@@ -16,6 +16,7 @@ export interface CallSession {
   next(): void;
   stop(): void;
   dismissNotice(): void;
+  notify(notice: Notice): void;
   sendToPartner(message: PartnerMessage): boolean;
   /** Listens to chat and typing messages from the partner; returns the unsubscribe function. */
   onPartnerMessage(listener: (message: PartnerMessage) => void): () => void;
@@ -31,6 +32,8 @@ export function useCallSession(socketAccess: SocketAccess | null, localStream: M
   const localStreamRef = useRef(localStream);
   useEffect(() => {
     localStreamRef.current = localStream;
+    const video = localStream?.getVideoTracks()[0];
+    if (video) controllerRef.current?.setOutgoingVideo(video);
   }, [localStream]);
 
   useEffect(() => {
@@ -56,6 +59,7 @@ export function useCallSession(socketAccess: SocketAccess | null, localStream: M
   const next = useCallback(() => controllerRef.current?.next(), []);
   const stop = useCallback(() => controllerRef.current?.stop(), []);
   const dismissNotice = useCallback(() => dispatch({ type: 'dismiss-notice' }), []);
+  const notify = useCallback((notice: Notice) => dispatch({ type: 'notice', notice }), []);
   const sendToPartner = useCallback((message: PartnerMessage) => controllerRef.current?.sendToPartner(message) ?? false, []);
   const onPartnerMessage = useCallback((listener: (message: PartnerMessage) => void) => {
     const listeners = listenersRef.current;
@@ -72,6 +76,7 @@ export function useCallSession(socketAccess: SocketAccess | null, localStream: M
     next,
     stop,
     dismissNotice,
+    notify,
     sendToPartner,
     onPartnerMessage,
   };

@@ -5,18 +5,22 @@
  * radio values), and the numbers the worker draws with.
  */
 import { z } from 'zod';
+import {
+  BACKGROUND_ID,
+  BLUR_STRENGTHS,
+  backgroundEffectSchema,
+  blurEffectSchema,
+  noEffectSchema,
+} from '../../../shared/video-effect';
 import type { RenderEffect } from './render-effect';
 
-export const BLUR_STRENGTHS = ['light', 'strong'] as const;
+export { BACKGROUND_ID, BLUR_STRENGTHS };
 export type BlurStrength = (typeof BLUR_STRENGTHS)[number];
 
-/** Lower-case words and dashes: the file names under resources/backgrounds. */
-export const BACKGROUND_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 export const effectSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('none') }),
-  z.object({ kind: z.literal('blur'), strength: z.enum(BLUR_STRENGTHS) }),
-  z.object({ kind: z.literal('background'), backgroundId: z.string().max(40).regex(BACKGROUND_ID) }),
+  noEffectSchema,
+  blurEffectSchema,
+  backgroundEffectSchema,
   z.object({ kind: z.literal('custom-background'), image: z.instanceof(Blob), name: z.string().max(255) }),
 ]);
 

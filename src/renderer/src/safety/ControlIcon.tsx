@@ -1,5 +1,5 @@
 /** Line icons for the call controls, drawn here so they look the same on every system (no emoji fonts). */
-export type ControlIconName = 'mic' | 'mic-off' | 'camera' | 'camera-off' | 'skip' | 'stop' | 'flag' | 'block' | 'alert' | 'keyboard';
+export type ControlIconName = 'background' | 'mic' | 'mic-off' | 'camera' | 'camera-off' | 'skip' | 'stop' | 'flag' | 'block' | 'alert' | 'keyboard';
 
 const PATHS: Record<ControlIconName, string[]> = {
   mic: ['M12 3a3 3 0 0 1 3 3v6a3 3 0 0 1-6 0V6a3 3 0 0 1 3-3z', 'M5 11a7 7 0 0 0 14 0', 'M12 18v3'],
@@ -11,6 +11,7 @@ const PATHS: Record<ControlIconName, string[]> = {
   flag: ['M5 21V4', 'M5 4h11l-2 4 2 4H5'],
   block: ['M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18z', 'M5.6 5.6l12.8 12.8'],
   alert: ['M12 3l10 18H2z', 'M12 10v5', 'M12 18v.5'],
+  background: ['M3 5h18v14H3z', 'M3 15l5-5 4 4 3-3 6 6', 'M12 9a1.5 1.5 0 1 0 0-.01'],
   keyboard: ['M3 6h18v12H3z', 'M7 10h.01M11 10h.01M15 10h.01M7 14h10'],
 };
 

@@ -10,6 +10,7 @@ interface SafetyPanelProps {
   onAction(action: ShortcutAction): void;
   onCancel(): void;
   onStop(): void;
+  onOpenEffects(): void;
 }
 
 interface ControlProps {
@@ -53,13 +54,19 @@ function Control({ action, label, keys, className, pressed, onAction, icon }: Co
 }
 
 /** Always on screen during a call: every safety tool one click or one key away. */
-export function SafetyPanel({ inCall, microphoneMuted, cameraOff, keys, onAction, onCancel, onStop }: SafetyPanelProps) {
+export function SafetyPanel({ inCall, microphoneMuted, cameraOff, keys, onAction, onCancel, onStop, onOpenEffects }: SafetyPanelProps) {
   const common = { keys, onAction };
   return (
     <nav className="safety-panel" aria-label="Call and safety controls">
       <div className="safety-panel__group">
         <Control {...common} action="call.toggle-microphone" label={microphoneMuted ? 'Unmute' : 'Mute'} pressed={microphoneMuted} className={microphoneMuted ? 'is-off' : ''} icon={microphoneMuted ? 'mic-off' : 'mic'} />
         <Control {...common} action="call.toggle-camera" label={cameraOff ? 'Camera on' : 'Camera off'} pressed={cameraOff} className={cameraOff ? 'is-off' : ''} icon={cameraOff ? 'camera-off' : 'camera'} />
+        <button type="button" className="safety-button" title="Blur or replace your background" onClick={onOpenEffects}>
+          <span className="safety-button__icon">
+            <ControlIcon name="background" />
+          </span>
+          <span className="safety-button__label">Background</span>
+        </button>
       </div>
       {inCall ? (
         <>

@@ -36,6 +36,10 @@ export function SettingsPanel({ settings, onClose }: SettingsPanelProps) {
             <input type="checkbox" checked={current.filterIncomingVideo} onChange={(event) => void update({ filterIncomingVideo: event.target.checked })} />
             Keep a stranger's video blurred until the on-device safety filter has checked it
           </label>
+          <label className="checkbox">
+            <input type="checkbox" checked={current.alwaysStartWithBlur} onChange={(event) => void update({ alwaysStartWithBlur: event.target.checked })} />
+            Always start with my background blurred
+          </label>
         </section>
         <ChatHistorySection retention={current.chatLogRetention} onRetentionChange={(chatLogRetention) => void update({ chatLogRetention })} />
         <ShortcutSection custom={current.callKeys} onChange={(callKeys) => void update({ callKeys })} />

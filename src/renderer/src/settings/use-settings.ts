@@ -5,19 +5,25 @@ import { desktopBridge } from '../bridge';
 
 export interface SettingsHandle {
   settings: Settings;
+  /** False until the main process has answered (until then `settings` are the defaults). */
+  loaded: boolean;
   update(patch: SettingsPatch): Promise<void>;
 }
 
 export function useSettings(): SettingsHandle {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [loaded, setLoaded] = useState(false);
   useEffect(() => {
     desktopBridge()
       .getSettings()
-      .then(setSettings)
+      .then((stored) => {
+        setSettings(stored);
+        setLoaded(true);
+      })
       .catch((error: unknown) => console.warn('Settings could not be read:', error));
   }, []);
   const update = useCallback(async (patch: SettingsPatch) => {
     setSettings(await desktopBridge().updateSettings(patch));
   }, []);
-  return { settings, update };
+  return { settings, loaded, update };
 }

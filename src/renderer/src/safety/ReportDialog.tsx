@@ -1,0 +1,99 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { REPORT_REASON_LABELS, reportReasonSchema, type ReportReason } from '../../../shared/moderation-api';
+import { desktopBridge } from '../bridge';
+import type { OpenReport } from './use-reporting';
+
+interface ReportDialogProps {
+  report: OpenReport;
+  onBlock(pairId: string): void;
+  onClose(): void;
+}
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** Shown after the report is already filed: its number, the promise, and an optional form that adds to it. */
+export function ReportDialog({ report, onBlock, onClose }: ReportDialogProps) {
+  const [reason, setReason] = useState<ReportReason | null>(report.suggestedReason);
+  const [details, setDetails] = useState('');
+  const [sent, setSent] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    headingRef.current?.focus();
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key === 'Escape') {
+        event.stopImmediatePropagation();
+        onClose();
+      }
+    };
+    window.addEventListener('keydown', onKey, { capture: true });
+    return () => window.removeEventListener('keydown', onKey, { capture: true });
+  }, [onClose]);
+
+  const sendDetails = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    if (!reason) return setError('Choose what happened.');
+    const result = await desktopBridge().addReportDetails({ reportId: report.reportId, reason, details });
+    if (!result.ok) return setError(result.error.message);
+    setSent(true);
+    setError(null);
+  };
+
+  return (
+    <div className="dialog-backdrop">
+      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="report-title">
+        <header className="dialog__header">
+          <h2 id="report-title" ref={headingRef} tabIndex={-1}>
+            {report.status === 'filed' ? `Report ${report.receipt?.reportNumber} filed` : report.status === 'filing' ? 'Filing your report…' : 'The report could not be sent'}
+          </h2>
+          <button type="button" className="notice__close" aria-label="Close the report" onClick={onClose}>
+            ×
+          </button>
+        </header>
+        {report.status === 'filed' && report.receipt && (
+          <p role="status">
+            Our moderation team has it, with the call details and the last chat messages. We respond within 24 hours (by{' '}
+            {timeFormat.format(report.receipt.deadlineAt)}).
+          </p>
+        )}
+        {report.status === 'failed' && (
+          <p className="form-error" role="alert">
+            {report.error?.message} Your report was not lost: try again, or write to support.
+          </p>
+        )}
+        <div className="dialog__actions">
+          <button type="button" className="button button--danger" onClick={() => onBlock(report.pairId)}>
+            Block and skip
+          </button>
+        </div>
+        {report.status === 'filed' && !sent && (
+          <form className="account-form dialog__section" onSubmit={(event) => void sendDetails(event)} aria-label="Add details to the report">
+            <fieldset className="reasons">
+              <legend>What happened? (optional)</legend>
+              {reportReasonSchema.options.map((option) => (
+                <label key={option} className="checkbox">
+                  <input type="radio" name="reason" value={option} checked={reason === option} onChange={() => setReason(option)} />
+                  The stranger {REPORT_REASON_LABELS[option]}
+                </label>
+              ))}
+            </fieldset>
+            <label className="form-field">
+              <span>Anything else we should know? (optional)</span>
+              <textarea className="form-field__input" rows={3} maxLength={2000} value={details} onChange={(event) => setDetails(event.target.value)} />
+            </label>
+            {error && (
+              <p className="form-error" role="alert">
+                {error}
+              </p>
+            )}
+            <button type="submit" className="button button--primary">
+              Add to the report
+            </button>
+          </form>
+        )}
+        {sent && <p role="status">Thank you. The details were added to report {report.receipt?.reportNumber}.</p>}
+      </div>
+    </div>
+  );
+}
