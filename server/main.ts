@@ -6,6 +6,8 @@ import { parseServerConfig, ConfigError } from './server-config';
 import { AccountService } from './accounts/account-service';
 import { SqliteAccountRepository } from './accounts/sqlite-account-repository';
 import { openDatabase } from './database';
+import { createModeration } from './moderation/moderation-stack';
+import { readModeratorToken } from './moderation/moderator-token';
 import { startSignalingServer } from './signaling-server';
 
 async function main(): Promise<void> {
@@ -30,18 +32,32 @@ async function main(): Promise<void> {
       : randomBytes(32),
     log,
   });
-  const purge = setInterval(() => void accounts.purgeExpired(), 60 * 60 * 1000);
+  let moderatorToken: string | null;
+  try {
+    moderatorToken = readModeratorToken(process.env);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+  const moderation = await createModeration({ db, accounts, moderatorToken, log });
+  if (!moderatorToken) log('moderation-api-disabled', { hint: 'set CAM_PARTY_MODERATOR_TOKEN to turn the moderation API on' });
+  const purge = setInterval(() => {
+    void accounts.purgeExpired();
+    void moderation.pairHistory.purgeExpired();
+  }, 60 * 60 * 1000);
   purge.unref();
   const server = await startSignalingServer({
     host: config.host,
     port: config.port,
     iceServers: config.iceServers,
     accounts,
+    moderation,
     log,
   });
   console.log(`Cam-Party server listening on ${server.url} (database ${config.databasePath})`);
   const shutdown = async (): Promise<void> => {
     await server.close();
+    moderation.close();
     db.close();
     process.exit(0);
   };

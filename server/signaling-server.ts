@@ -23,6 +23,9 @@ import { TokenBucket } from './token-bucket';
 import type { AccountService } from './accounts/account-service';
 import { createAccountsHttpHandler } from './accounts/accounts-http-handler';
 import { authenticateSocketRequest, selectSocketProtocol } from './accounts/socket-authentication';
+import { restrictionMessage } from './moderation/account-standing';
+import { createMatchmakingGuard, type Restriction } from './moderation/matchmaking-guard';
+import type { Moderation } from './moderation/moderation-stack';
 
 export interface SignalingServerOptions {
   host: string;
@@ -36,6 +39,8 @@ export interface SignalingServerOptions {
    * a valid access token. Left out only by tests of the signaling layer alone.
    */
   accounts?: AccountService;
+  /** Safety (reports, blocks, standing, the moderation API); needs `accounts`. */
+  moderation?: Moderation;
   log?: (event: string, details?: Record<string, unknown>) => void;
 }
 
@@ -71,12 +76,20 @@ const newId = (): string => randomBytes(12).toString('base64url');
 export async function startSignalingServer(options: SignalingServerOptions): Promise<RunningSignalingServer> {
   const heartbeatIntervalMs = options.heartbeatIntervalMs ?? 250;
   const log = options.log ?? (() => {});
-  const matchmaker = new Matchmaker({ queue: options.queue ?? new InMemoryWaitingQueue(), newId });
   const connections = new Map<string, Connection>();
+  const guard = options.moderation
+    ? createMatchmakingGuard({ ...options.moderation, accountOf: (clientId) => connections.get(clientId)?.accountId ?? null })
+    : null;
+  const matchmaker = new Matchmaker({
+    queue: options.queue ?? new InMemoryWaitingQueue(),
+    newId,
+    ...(guard && { mayMeet: (a: string, b: string) => guard.mayMeet(a, b) }),
+  });
 
   const handleAccounts = options.accounts ? createAccountsHttpHandler(options.accounts, { log }) : null;
   const http: HttpServer = createServer((request, response) => {
     if (handleAccounts?.(request, response)) return;
+    if (options.moderation?.handler(request, response)) return;
     if (request.url === '/healthz') {
       response.writeHead(200, { 'Content-Type': 'application/json' });
       response.end(JSON.stringify({ ok: true }));
@@ -119,8 +132,21 @@ export async function startSignalingServer(options: SignalingServerOptions): Pro
     }
   };
   const deliver = (outgoing: Outgoing[]): void => {
+    // Recorded before anyone hears of the pair, so a report or block of it always finds it.
+    guard?.recordFormedPairs(outgoing);
     for (const { to, message } of outgoing) send(to, message);
   };
+  const sendRestricted = (to: string, restriction: Restriction): void => {
+    send(to, { type: 'restricted', kind: restriction.kind, until: restriction.until, message: restrictionMessage(restriction) });
+  };
+  // A suspension or ban takes the account out of the queue and out of its call at once.
+  const stopRestrictions = options.moderation?.standing.onRestricted(({ accountId, standing }) => {
+    for (const connection of connections.values()) {
+      if (connection.accountId !== accountId) continue;
+      deliver(matchmaker.leave(connection.id));
+      sendRestricted(connection.id, standing);
+    }
+  });
   const sendError = (to: string, code: ErrorCode, message: string): void => {
     send(to, { type: 'error', code, message });
   };
@@ -128,6 +154,8 @@ export async function startSignalingServer(options: SignalingServerOptions): Pro
   const handle = (connection: Connection, message: ClientMessage): void => {
     switch (message.type) {
       case 'join': {
+        const refusal = guard?.joinRefusal(connection.id);
+        if (refusal) return sendRestricted(connection.id, refusal);
         const result = matchmaker.join(connection.id);
         if (typeof result === 'string') sendError(connection.id, result, ERROR_TEXT[result]);
         else deliver(result);
@@ -137,6 +165,11 @@ export async function startSignalingServer(options: SignalingServerOptions): Pro
         deliver(matchmaker.leave(connection.id));
         return;
       case 'next': {
+        const refusal = guard?.joinRefusal(connection.id);
+        if (refusal) {
+          deliver(matchmaker.leave(connection.id));
+          return sendRestricted(connection.id, refusal);
+        }
         const result = matchmaker.next(connection.id);
         if (typeof result === 'string') sendError(connection.id, result, ERROR_TEXT[result]);
         else deliver(result);
@@ -237,6 +270,7 @@ export async function startSignalingServer(options: SignalingServerOptions): Pro
     close: async () => {
       clearInterval(heartbeat);
       stopListening?.();
+      stopRestrictions?.();
       for (const connection of connections.values()) connection.socket.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await new Promise<void>((resolve) => http.close(() => resolve()));

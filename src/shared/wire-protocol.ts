@@ -93,6 +93,13 @@ export const partnerLeftMessage = z.strictObject({
   pairId: opaqueId,
   reason: partnerLeftReason,
 });
+/** The account may not be matched (suspended or banned): why, and until when (null: until a moderator decides, or for good). */
+export const restrictedMessage = z.strictObject({
+  type: z.literal('restricted'),
+  kind: z.enum(['suspended', 'banned']),
+  until: z.number().int().nonnegative().nullable(),
+  message: z.string().max(512),
+});
 export const errorCode = z.enum([
   'bad-json',
   'bad-message',
@@ -116,6 +123,7 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   matchedMessage,
   serverSignalMessage,
   partnerLeftMessage,
+  restrictedMessage,
   errorMessage,
 ]);
 export type ServerMessage = z.infer<typeof serverMessageSchema>;

@@ -12,11 +12,15 @@ import { AccountService } from '../../server/accounts/account-service';
 import { PasswordHasher } from '../../server/accounts/password-hasher';
 import { SqliteAccountRepository } from '../../server/accounts/sqlite-account-repository';
 import { startSignalingServer, type RunningSignalingServer } from '../../server/signaling-server';
+import { createModeration, type Moderation } from '../../server/moderation/moderation-stack';
 
 export interface TestServer extends RunningSignalingServer {
   db: Db;
   databasePath: string;
   accounts: AccountService;
+  moderation: Moderation;
+  /** For the moderation API (Authorization: Bearer <token>). */
+  moderatorToken: string;
 }
 
 export async function startTestServer(options: { port?: number; databasePath?: string } = {}): Promise<TestServer> {
@@ -27,14 +31,19 @@ export async function startTestServer(options: { port?: number; databasePath?: s
     accessTokenSecret: randomBytes(32),
     passwordHasher: new PasswordHasher({ log2N: 12, r: 8, p: 1 }),
   });
-  const server = await startSignalingServer({ host: '127.0.0.1', port: options.port ?? 0, accounts });
+  const moderatorToken = randomBytes(32).toString('base64url');
+  const moderation = await createModeration({ db, accounts, moderatorToken });
+  const server = await startSignalingServer({ host: '127.0.0.1', port: options.port ?? 0, accounts, moderation });
   return {
     ...server,
     db,
     databasePath,
     accounts,
+    moderation,
+    moderatorToken,
     close: async () => {
       await server.close();
+      moderation.close();
       db.close();
     },
   };

@@ -170,6 +170,13 @@ export class CallController {
         // The server has requeued us: most likely straight into a pair with someone waiting.
         this.prepare('answer');
         return;
+      case 'restricted':
+        // Suspended or banned: no searching, and the person is told why and until when.
+        this.wantsToSearch = false;
+        this.endPeer();
+        this.output.dispatch({ type: 'stop' });
+        this.output.dispatch({ type: 'notice', notice: { tone: 'error', text: message.message } });
+        return;
       case 'error':
         // Races at the end of a call (a late signal, a skip that crossed the partner's) are expected.
         if (message.code === 'stale-pair' || message.code === 'not-in-call' || message.code === 'already-joined') return;
