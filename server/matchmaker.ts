@@ -57,11 +57,12 @@ export class Matchmaker {
     return this.enqueue(clientId);
   }
 
-  /** Stop searching, or end the current call. */
+  /** Stop searching, or end the current call: the partner is told and requeued, as after a skip. */
   leave(clientId: string): Outgoing[] {
     this.options.queue.remove(clientId);
+    const partner = this.pairings.get(clientId)?.partnerId;
     const ended = this.endPairing(clientId, 'left');
-    return [...ended, { to: clientId, message: { type: 'idle' } }];
+    return [...ended, { to: clientId, message: { type: 'idle' } }, ...(partner ? this.enqueue(partner) : [])];
   }
 
   /** Skip: the pair ends, both are requeued, and they are not paired with each other again at once. */

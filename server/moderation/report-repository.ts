@@ -69,7 +69,8 @@ export interface ReportRepository {
   findById(id: string): Promise<ReportRecord | null>;
   findBySequence(sequence: number): Promise<ReportRecord | null>;
   /** Sets the reason and details of the reporter's own report; null when it has no such report. */
-  updateDetails(id: string, reporterAccountId: string, reason: ReportReason, details: string, at: number): Promise<ReportRecord | null>;
+  /** Sets the reason and details; a frame is stored only if the report has none yet. */
+  updateDetails(id: string, reporterAccountId: string, reason: ReportReason, details: string, frame: Buffer | null, at: number): Promise<ReportRecord | null>;
   /** Oldest first. */
   listOpen(limit: number): Promise<OpenReportRecord[]>;
   countOpen(): Promise<number>;

@@ -85,14 +85,19 @@ export class ReportService {
     }
   }
 
+  /** A frame over the size limit gets a clear 413, not a generic "malformed" answer. */
+  private frameProblem(frame: string | undefined): ReturnType<typeof moderationFailure> | null {
+    const frameBytes = frame === undefined ? 0 : dataUrlPayloadBytes(frame);
+    if (frameBytes <= MAX_REPORT_FRAME_BYTES) return null;
+    return moderationFailure(
+      'evidence-too-large',
+      `The still frame is ${Math.ceil(frameBytes / 1024)} KB; a report can carry at most ${MAX_REPORT_FRAME_BYTES / 1024} KB. Send a smaller JPEG, or the report without it.`,
+    );
+  }
+
   async fileReport(reporterAccountId: string, request: FileReportRequest): Promise<ModerationResult<ReportReceipt>> {
-    const frameBytes = request.frame === undefined ? 0 : dataUrlPayloadBytes(request.frame);
-    if (frameBytes > MAX_REPORT_FRAME_BYTES) {
-      return moderationFailure(
-        'evidence-too-large',
-        `The still frame is ${Math.ceil(frameBytes / 1024)} KB; a report can carry at most ${MAX_REPORT_FRAME_BYTES / 1024} KB. Send a smaller JPEG, or the report without it.`,
-      );
-    }
+    const frameProblem = this.frameProblem(request.frame);
+    if (frameProblem) return frameProblem;
 
     // A retry is answered before the rate limit: it stores nothing, and it must never fail for having been sent twice.
     const earlier = await this.repository.findById(request.reportId);
@@ -129,7 +134,7 @@ export class ReportService {
       filedAt,
       deadlineAt: filedAt + REPORT_RESPONSE_DEADLINE_MS,
       chatExcerpt: request.chatExcerpt,
-      frame: request.frame === undefined ? null : Buffer.from(request.frame.slice(request.frame.indexOf(',') + 1), 'base64'),
+      frame: request.frame === undefined ? null : decodeFrame(request.frame),
     });
     if (result.outcome === 'id-taken') return this.idTaken();
     if (result.outcome === 'existing') return { ok: true, value: receiptOf(result.report), created: false };
@@ -141,7 +146,10 @@ export class ReportService {
 
   /** The optional form after a report: its reason and the person's own words, on the same report. */
   async addDetails(reporterAccountId: string, reportId: string, request: ReportDetailsRequest): Promise<ModerationResult<ReportReceipt & { reason: ReportReason }>> {
-    const updated = await this.repository.updateDetails(reportId, reporterAccountId, request.reason, request.details, this.now());
+    const frameProblem = this.frameProblem(request.frame);
+    if (frameProblem) return frameProblem;
+    const frame = request.frame === undefined ? null : decodeFrame(request.frame);
+    const updated = await this.repository.updateDetails(reportId, reporterAccountId, request.reason, request.details, frame, this.now());
     if (!updated) return moderationFailure('report-not-found', 'You have no report with this id. File the report first, then add details to it.');
     return { ok: true, value: { ...receiptOf(updated), reason: request.reason } };
   }
@@ -162,4 +170,8 @@ export class ReportService {
       this.log('automatic-suspension', { reportedAccountId, distinctReporters: reporters });
     }
   }
+}
+
+function decodeFrame(dataUrl: string): Buffer {
+  return Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
 }

@@ -98,8 +98,8 @@ export class SqliteReportRepository implements ReportRepository {
                  (SELECT username FROM accounts WHERE id = @reportedAccountId), @reportedAlias,
                  @pairId, @callStartedAt, @clientCallStartedAt, @filedAt, @deadlineAt, @chatExcerpt, @frame)`,
       ),
-      updateDetails: db.prepare<[ReportReason, string, number, string, string]>(
-        'UPDATE reports SET reason = ?, details = ?, details_at = ? WHERE id = ? AND reporter_account_id = ?',
+      updateDetails: db.prepare<[ReportReason, string, Buffer | null, number, string, string]>(
+        'UPDATE reports SET reason = ?, details = ?, frame = COALESCE(frame, ?), details_at = ? WHERE id = ? AND reporter_account_id = ?',
       ),
       listOpen: db.prepare<[number], OpenRow>(
         `SELECT id, sequence, filed_at, deadline_at, reported_account_id, reported_username, reason,
@@ -144,9 +144,9 @@ export class SqliteReportRepository implements ReportRepository {
     return row ? toReport(row) : null;
   }
 
-  async updateDetails(id: string, reporterAccountId: string, reason: ReportReason, details: string, at: number): Promise<ReportRecord | null> {
+  async updateDetails(id: string, reporterAccountId: string, reason: ReportReason, details: string, frame: Buffer | null, at: number): Promise<ReportRecord | null> {
     return this.db.transaction((): ReportRecord | null => {
-      if (this.statements.updateDetails.run(reason, details, at, id, reporterAccountId).changes !== 1) return null;
+      if (this.statements.updateDetails.run(reason, details, frame, at, id, reporterAccountId).changes !== 1) return null;
       return toReport(this.statements.byId.get(id)!);
     })();
   }

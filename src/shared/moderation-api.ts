@@ -126,6 +126,8 @@ export type ReportReceipt = z.infer<typeof reportReceiptSchema>;
 export const reportParamsSchema = z.strictObject({ reportId: reportIdSchema });
 export const reportDetailsRequestSchema = z.strictObject({
   reason: reportReasonSchema,
+  /** The still frame taken when the person pressed Report, only if they tick the box in the form. */
+  frame: reportFrameSchema.optional(),
   details: z.string().trim().max(MAX_REPORT_DETAILS_TEXT, `Use at most ${MAX_REPORT_DETAILS_TEXT} characters.`),
 });
 export type ReportDetailsRequest = z.output<typeof reportDetailsRequestSchema>;
@@ -353,7 +355,7 @@ interface ModerationRoute {
 
 export const moderationRoutes = {
   fileReport: { method: 'POST', path: REPORTS_API_PREFIX, auth: 'access-token', params: null, query: null, request: fileReportRequestSchema, response: reportReceiptSchema, successStatus: 201, maxBodyBytes: MAX_REPORT_BODY_BYTES },
-  reportDetails: { method: 'POST', path: `${REPORTS_API_PREFIX}/:reportId/details`, auth: 'access-token', params: reportParamsSchema, query: null, request: reportDetailsRequestSchema, response: reportDetailsResponseSchema, successStatus: 200, maxBodyBytes: MAX_SMALL_BODY_BYTES },
+  reportDetails: { method: 'POST', path: `${REPORTS_API_PREFIX}/:reportId/details`, auth: 'access-token', params: reportParamsSchema, query: null, request: reportDetailsRequestSchema, response: reportDetailsResponseSchema, successStatus: 200, maxBodyBytes: MAX_REPORT_BODY_BYTES },
   block: { method: 'POST', path: BLOCKS_API_PREFIX, auth: 'access-token', params: null, query: null, request: blockRequestSchema, response: blockResponseSchema, successStatus: 201, maxBodyBytes: MAX_SMALL_BODY_BYTES },
   listBlocks: { method: 'GET', path: BLOCKS_API_PREFIX, auth: 'access-token', params: null, query: null, request: null, response: blockListResponseSchema, successStatus: 200, maxBodyBytes: 0 },
   unblock: { method: 'POST', path: `${BLOCKS_API_PREFIX}/remove`, auth: 'access-token', params: null, query: null, request: unblockRequestSchema, response: unblockResponseSchema, successStatus: 200, maxBodyBytes: MAX_SMALL_BODY_BYTES },

@@ -85,6 +85,8 @@ test('Stop ends the call for both, Cancel leaves the queue', async ({ world }) =
   await expect(a.page.getByRole('button', { name: 'Start' })).toBeVisible();
   await b.waitForPhase('searching');
   await expect(b.page.getByRole('status').filter({ hasText: 'ended the call' })).toBeVisible();
+  // b really is back in the queue, as its screen says.
+  await expect.poll(() => world.server.stats().waiting).toBe(1);
 
   await b.page.getByRole('button', { name: 'Cancel' }).click();
   await expect(b.page.getByRole('button', { name: 'Start' })).toBeVisible();

@@ -123,14 +123,15 @@ describe('Matchmaker', () => {
     expect(matchmaker.isWaiting('b')).toBe(true);
   });
 
-  it('on leave, ends the call, requeues nobody but tells the partner', () => {
+  it('on leave, ends the call, and the partner is told and requeued (the one who left is not)', () => {
     const matchmaker = setup();
     matchmaker.join('a');
     matchmaker.join('b');
     const outgoing = matchmaker.leave('a');
     expect(messagesTo(outgoing, 'a')).toEqual(['idle']);
-    expect(messagesTo(outgoing, 'b')).toEqual(['partner-left']);
+    expect(messagesTo(outgoing, 'b')).toEqual(['partner-left', 'queued']);
     expect(matchmaker.isWaiting('a')).toBe(false);
+    expect(matchmaker.isWaiting('b')).toBe(true);
     expect(matchmaker.pairCount).toBe(0);
   });
 

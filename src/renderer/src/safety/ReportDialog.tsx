@@ -15,6 +15,7 @@ const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', tim
 export function ReportDialog({ report, onBlock, onClose }: ReportDialogProps) {
   const [reason, setReason] = useState<ReportReason | null>(report.suggestedReason);
   const [details, setDetails] = useState('');
+  const [attachFrame, setAttachFrame] = useState(false);
   const [sent, setSent] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -34,7 +35,8 @@ export function ReportDialog({ report, onBlock, onClose }: ReportDialogProps) {
   const sendDetails = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     if (!reason) return setError('Choose what happened.');
-    const result = await desktopBridge().addReportDetails({ reportId: report.reportId, reason, details });
+    const frame = attachFrame && report.frame ? { frame: report.frame } : {};
+    const result = await desktopBridge().addReportDetails({ reportId: report.reportId, reason, details, ...frame });
     if (!result.ok) return setError(result.error.message);
     setSent(true);
     setError(null);
@@ -78,6 +80,15 @@ export function ReportDialog({ report, onBlock, onClose }: ReportDialogProps) {
                 </label>
               ))}
             </fieldset>
+            {report.frame && (
+              <label className="checkbox frame-choice">
+                <input type="checkbox" checked={attachFrame} onChange={(event) => setAttachFrame(event.target.checked)} />
+                <span>
+                  Attach this still of the stranger's video, taken when you pressed Report. Only the moderation team sees it.
+                  <img src={report.frame} alt="Still of the stranger's video" className="frame-choice__image" />
+                </span>
+              </label>
+            )}
             <label className="form-field">
               <span>Anything else we should know? (optional)</span>
               <textarea className="form-field__input" rows={3} maxLength={2000} value={details} onChange={(event) => setDetails(event.target.value)} />

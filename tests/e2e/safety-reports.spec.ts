@@ -1,0 +1,104 @@
+import path from 'node:path';
+import { test, expect, SCREENSHOT_DIR } from './harness/fixtures';
+import type { CallClient } from './harness/call-client';
+
+interface ReportRow {
+  id: string;
+  reporter_account_id: string;
+  reported_account_id: string;
+  pair_id: string;
+  chat_excerpt: string;
+  frame: Buffer | null;
+  reason: string | null;
+  details: string | null;
+}
+
+const accountIdOf = (world: Parameters<Parameters<typeof test>[2]>[0]['world'], client: CallClient): string => {
+  const state = world.personOf(client).services.account.state();
+  if (state.status !== 'signed-in') throw new Error(`${client.name} is not signed in`);
+  return state.account.id;
+};
+
+test('one press of R files a complete report at once; the form then adds reason, details and, if ticked, a still frame', async ({ world }) => {
+  const [a, b] = [await world.openClient('a'), await world.openClient('b')];
+  await a.start();
+  await b.start();
+  await a.waitForPhase('in-call');
+  await b.waitForPhase('in-call');
+  await b.page.getByRole('textbox', { name: 'Message' }).fill('send me a gift card and I will show you');
+  await b.page.getByRole('textbox', { name: 'Message' }).press('Enter');
+  await expect(a.page.getByRole('log', { name: 'Messages' })).toContainText('gift card');
+
+  await a.page.keyboard.press('r');
+  const dialog = a.page.getByRole('dialog', { name: /Report R-\d+ filed/ });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('We respond within 24 hours');
+  const rows = () => world.server.db.prepare('SELECT * FROM reports').all() as ReportRow[];
+  expect(rows()).toHaveLength(1);
+  const filed = rows()[0]!;
+  expect(filed.reporter_account_id).toBe(accountIdOf(world, a));
+  expect(filed.reported_account_id).toBe(accountIdOf(world, b));
+  expect(JSON.parse(filed.chat_excerpt)).toEqual([expect.objectContaining({ from: 'stranger', text: 'send me a gift card and I will show you' })]);
+  expect(filed.frame).toBeNull();
+  await a.screenshot(path.join(SCREENSHOT_DIR, 'report-dialog.png'));
+
+  await dialog.getByRole('radio', { name: 'The stranger asked for money or gifts' }).check();
+  await dialog.getByRole('checkbox', { name: /Attach this still/ }).check();
+  await dialog.getByRole('textbox', { name: /Anything else/ }).fill('kept asking for a gift card');
+  await dialog.getByRole('button', { name: 'Add to the report' }).click();
+  await expect(dialog.getByText('The details were added')).toBeVisible();
+  const updated = rows()[0]!;
+  expect(updated).toMatchObject({ id: filed.id, reason: 'money', details: 'kept asking for a gift card' });
+  expect(updated.frame?.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
+  expect(rows()).toHaveLength(1);
+});
+
+test('a report filed as the partner skips still arrives complete', async ({ world }) => {
+  const [a, b, c] = [await world.openClient('a'), await world.openClient('b'), await world.openClient('c')];
+  await a.start();
+  await b.start();
+  await a.waitForPhase('in-call');
+  await b.waitForPhase('in-call');
+  await c.start();
+  await Promise.all([b.page.keyboard.press('n'), a.page.keyboard.press('r')]);
+  await expect(a.page.getByRole('dialog', { name: /Report R-\d+ filed/ })).toBeVisible();
+  const row = world.server.db.prepare('SELECT reporter_account_id, reported_account_id FROM reports').get() as ReportRow;
+  expect(row).toEqual({ reporter_account_id: accountIdOf(world, a), reported_account_id: accountIdOf(world, b) });
+});
+
+test('B blocks: the call ends and the two are not paired again, even after the blocked one restarts', async ({ world }) => {
+  const [a, b] = [await world.openClient('a'), await world.openClient('b')];
+  await a.start();
+  await b.start();
+  await a.waitForPhase('in-call');
+  await a.page.keyboard.press('b');
+  await expect(a.page.getByRole('status').filter({ hasText: 'Blocked.' })).toBeVisible();
+  await b.waitForPhase('searching');
+  expect(world.server.db.prepare('SELECT count(*) AS n FROM blocks').get()).toEqual({ n: 1 });
+
+  // Each meets someone else (so the "just skipped" rule no longer keeps them apart), then both wait together.
+  const [c, d] = [await world.openClient('c'), await world.openClient('d')];
+  await c.start();
+  await c.waitForPhase('in-call');
+  await d.start();
+  await d.waitForPhase('in-call');
+  await a.waitForPhase('in-call');
+  await b.waitForPhase('in-call');
+  await c.stop();
+  await d.stop();
+  await a.waitForPhase('searching');
+  await b.waitForPhase('searching');
+  await expect.poll(() => world.server.stats().waiting).toBe(2);
+  await a.page.waitForTimeout(1500);
+  expect([await a.phase(), await b.phase()]).toEqual(['searching', 'searching']);
+
+  // The blocked person restarts the app: still never paired with a.
+  const { appData } = world.personOf(b);
+  await b.close();
+  const bAgain = await world.openClient('b-again', { appData });
+  await bAgain.start();
+  await bAgain.waitForPhase('searching');
+  await expect.poll(() => world.server.stats().waiting).toBe(2);
+  await a.page.waitForTimeout(1500);
+  expect([await a.phase(), await bAgain.phase()]).toEqual(['searching', 'searching']);
+});
