@@ -10,12 +10,15 @@ import { startCallWorld } from '../tests/e2e/harness/call-world';
 import { readCallMarks, type CallClient } from '../tests/e2e/harness/call-client';
 import { summarize } from './statistics';
 
-const { values } = parseArgs({ options: { pairs: { type: 'string', default: '20' } } });
+const { values } = parseArgs({ options: { pairs: { type: 'string', default: '20' }, filter: { type: 'string', default: 'off' } } });
 const rounds = Number(values.pairs);
-if (!Number.isInteger(rounds) || rounds < 1) {
-  console.error('Usage: npm run bench:call -- --pairs N   (N a whole number, at least 1)');
+if (!Number.isInteger(rounds) || rounds < 1 || !['on', 'off'].includes(values.filter)) {
+  console.error('Usage: npm run bench:call -- --pairs N [--filter on|off]   (N a whole number, at least 1)');
   process.exit(2);
 }
+// Three people share this machine's two cores here; on their own computers each has the CPU to itself.
+// "--filter off" measures the call path alone; "--filter on" adds the incoming-video filter of every client.
+const filterIncomingVideo = values.filter === 'on';
 
 const STAGES = ['matched', 'offer-sent', 'answer-sent', 'remote-stream', 'peer-connected', 'remote-first-frame'] as const;
 
@@ -64,7 +67,8 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   const world = await startCallWorld(browser);
   try {
-    const [a, b, c] = [await world.openClient('a'), await world.openClient('b'), await world.openClient('c')];
+    const open = (name: string) => world.openClient(name, { settings: { filterIncomingVideo } });
+    const [a, b, c] = [await open('a'), await open('b'), await open('c')];
     for (const client of [a, b, c]) await client.page.getByRole('button', { name: 'Start' }).waitFor();
 
     // (a) Join to first frame: one waits, the other joins; the clock starts at the second join.
@@ -126,6 +130,7 @@ async function main(): Promise<void> {
         {
           benchmark: 'call',
           rounds,
+          incomingVideoFilter: values.filter,
           joinToFirstFrameMs: { bothSides: summarize(joinBoth), eachSide: summarize(joinEachSide) },
           nextToFirstFrameMs: { bothSides: summarize(nextBoth), eachSide: summarize(nextEachSide) },
           medianStageMs: {

@@ -7,6 +7,7 @@
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { createBridgeHandlers, type MainServices } from '../../../src/main/bridge-handlers';
+import type { SettingsPatch } from '../../../src/shared/settings';
 import { newTestAppData, openTestMainServices, type TestAppData } from '../../support/main-services';
 import { startTestServer, type TestServer } from '../../support/test-server';
 import { CallClient } from './call-client';
@@ -21,6 +22,8 @@ export interface OpenOptions {
   appData?: TestAppData;
   /** Script run in the page before the app, e.g. to make a device fail. */
   initScript?: string;
+  /** Settings the person has before the app opens. */
+  settings?: SettingsPatch;
 }
 
 export interface Person {
@@ -53,6 +56,7 @@ export async function startCallWorld(browser: Browser): Promise<CallWorld> {
     openClient: async (name, options = {}) => {
       const appData = options.appData ?? newTestAppData();
       const services = await openTestMainServices(server.url, appData);
+      if (options.settings) services.settings.update(options.settings);
       if ((options.account ?? 'new') === 'new' && !options.appData) {
         peopleCreated += 1;
         const signedUp = await services.account.signUp({

@@ -39,8 +39,8 @@ export class CallController {
   /** The pair the current peer belongs to; null while a prepared offer waits for a partner. */
   private pairId: string | null = null;
   private unsentSignals: PeerSignal[] = [];
-  /** What the peer prepared before pairing is ready to do; null once it belongs to a pair. */
-  private preparedRole: 'offer' | 'answer' | null = null;
+  /** The peer is an offer prepared while waiting, not yet given to a pair. */
+  private preparedOffer = false;
   private iceServers: IceServer[] = [];
   private wantsToSearch = false;
   private reconnectAttempt = 0;
@@ -86,7 +86,6 @@ export class CallController {
     markCall('join');
     this.output.dispatch({ type: 'start' });
     this.signaling?.send({ type: 'join' });
-    this.prepare('answer');
   }
 
   cancel(): void {
@@ -100,11 +99,10 @@ export class CallController {
   next(): void {
     if (!this.pairId) return;
     markCall('next');
-    // Tell the server first: closing the old connection takes a few milliseconds we need not wait for.
+    // Tell the server first: everything else here can happen while its answer is on the way.
     this.signaling?.send({ type: 'next' });
     this.endPeer();
     this.output.dispatch({ type: 'next' });
-    this.prepare('answer');
   }
 
   /** The outgoing video changed (an effect on or off): the partner gets the new track at once. */
@@ -153,7 +151,7 @@ export class CallController {
         this.iceServers = message.iceServers;
         return;
       case 'queued':
-        this.prepare('offer');
+        this.prepareOffer();
         return;
       case 'idle':
         return;
@@ -167,8 +165,6 @@ export class CallController {
         if (message.pairId !== this.pairId) return;
         this.endPeer();
         this.output.dispatch({ type: 'partner-left', pairId: message.pairId, reason: message.reason });
-        // The server has requeued us: most likely straight into a pair with someone waiting.
-        this.prepare('answer');
         return;
       case 'restricted':
         // Suspended or banned: no searching, and the person is told why and until when.
@@ -186,19 +182,19 @@ export class CallController {
   }
 
   /**
-   * A peer connection is prepared before the server pairs us, so the pairing
-   * costs no set-up time: after Start or Next we will most likely join
-   * someone who waits (and answer their offer); once queued, we are the one
-   * who waits (and will make the offer when a partner arrives).
+   * Whoever waits in the queue will make the offer when a partner arrives,
+   * so it prepares its peer connection and offer while it waits: the offer
+   * goes out the moment the server pairs it. (Preparing the answering side
+   * too was measured: it only delays the server's answer, which is already
+   * on its way, by the same amount.)
    */
-  private prepare(role: 'offer' | 'answer'): void {
-    if (!this.wantsToSearch || this.pairId !== null) return;
-    if (this.peer && this.preparedRole === role) return;
+  private prepareOffer(): void {
+    if (!this.wantsToSearch || this.pairId !== null || this.preparedOffer) return;
     const localStream = this.getLocalStream();
     if (!localStream) return;
     this.endPeer();
-    this.peer = this.createPeer(role === 'offer', localStream);
-    this.preparedRole = role;
+    this.peer = this.createPeer(true, localStream);
+    this.preparedOffer = true;
   }
 
   private beginPair(pairId: string, partnerId: string, initiator: boolean): void {
@@ -209,9 +205,9 @@ export class CallController {
       this.output.dispatch({ type: 'stop' });
       return;
     }
-    const usePrepared = this.peer !== null && this.pairId === null && this.preparedRole === (initiator ? 'offer' : 'answer');
+    const usePrepared = initiator && this.peer !== null && this.pairId === null && this.preparedOffer;
     if (!usePrepared) this.endPeer();
-    this.preparedRole = null;
+    this.preparedOffer = false;
     this.pairId = pairId;
     markCall('matched', pairId);
     this.output.dispatch({ type: 'matched', pairId, partnerId, at: Date.now() });
@@ -300,7 +296,7 @@ export class CallController {
     this.peer?.destroy();
     this.peer = null;
     this.pairId = null;
-    this.preparedRole = null;
+    this.preparedOffer = false;
     this.unsentSignals = [];
     this.output.setRemoteStream(null);
     this.output.setRoundTripMs(null);

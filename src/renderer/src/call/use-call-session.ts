@@ -1,5 +1,5 @@
 /** React state for the call loop, fed by a CallController. */
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { callReducer, initialCallState, type CallState, type Notice } from './call-machine';
 import { CallController, type ServerStatus, type SocketAccess } from './call-controller';
 import type { PeerMessage } from '../../../shared/peer-messages';
@@ -39,7 +39,9 @@ export function useCallSession(socketAccess: SocketAccess | null, localStream: M
   useEffect(() => {
     if (!socketAccess) return;
     const controller = new CallController(socketAccess, () => localStreamRef.current, {
-      dispatch,
+      // Start and Next repaint most of the screen; as a transition that render yields, so the
+      // server's answer (often already on its way) is handled first instead of waiting behind it.
+      dispatch: (event) => (event.type === 'start' || event.type === 'next' ? startTransition(() => dispatch(event)) : dispatch(event)),
       setServerStatus,
       setRemoteStream,
       setRoundTripMs,
