@@ -12,7 +12,7 @@ import { AccountService } from '../../server/accounts/account-service';
 import { PasswordHasher } from '../../server/accounts/password-hasher';
 import { SqliteAccountRepository } from '../../server/accounts/sqlite-account-repository';
 import { startSignalingServer, type RunningSignalingServer } from '../../server/signaling-server';
-import { createModeration, type Moderation } from '../../server/moderation/moderation-stack';
+import { createModeration, type Moderation, type ModerationOptions } from '../../server/moderation/moderation-stack';
 
 export interface TestServer extends RunningSignalingServer {
   db: Db;
@@ -23,7 +23,14 @@ export interface TestServer extends RunningSignalingServer {
   moderatorToken: string;
 }
 
-export async function startTestServer(options: { port?: number; databasePath?: string } = {}): Promise<TestServer> {
+export interface TestServerOptions {
+  port?: number;
+  databasePath?: string;
+  /** Benchmarks file many reports in a minute; everything else keeps the production limits. */
+  reportLimits?: ModerationOptions['reportLimits'];
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const databasePath = options.databasePath ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cam-party-server-')), 'server.sqlite');
   const db = openDatabase(databasePath);
   const accounts = new AccountService({
@@ -32,7 +39,7 @@ export async function startTestServer(options: { port?: number; databasePath?: s
     passwordHasher: new PasswordHasher({ log2N: 12, r: 8, p: 1 }),
   });
   const moderatorToken = randomBytes(32).toString('base64url');
-  const moderation = await createModeration({ db, accounts, moderatorToken });
+  const moderation = await createModeration({ db, accounts, moderatorToken, reportLimits: options.reportLimits });
   const server = await startSignalingServer({ host: '127.0.0.1', port: options.port ?? 0, accounts, moderation });
   return {
     ...server,

@@ -31,6 +31,9 @@ export class CallClient {
     initScript?: string,
   ): Promise<CallClient> {
     const context = await browser.newContext({ viewport: { width: 1200, height: 760 } });
+    // Benchmarks run under tsx, whose transform names functions with a `__name` helper that
+    // page.evaluate would carry into the page; give the page a harmless one.
+    await context.addInitScript('globalThis.__name ??= (fn) => fn;');
     if (initScript) await context.addInitScript(initScript);
     await installPageBridge(context, handlers, origin);
     // Keep a handle on every RTCPeerConnection so a test can read getStats(). A string, so no

@@ -9,7 +9,7 @@ import type { Browser } from 'playwright-core';
 import { createBridgeHandlers, type MainServices } from '../../../src/main/bridge-handlers';
 import type { SettingsPatch } from '../../../src/shared/settings';
 import { newTestAppData, openTestMainServices, type TestAppData } from '../../support/main-services';
-import { startTestServer, type TestServer } from '../../support/test-server';
+import { startTestServer, type TestServer, type TestServerOptions } from '../../support/test-server';
 import { CallClient } from './call-client';
 import { startRendererServer, type RendererServer } from './renderer-server';
 
@@ -44,8 +44,8 @@ export interface CallWorld {
 
 let peopleCreated = 0;
 
-export async function startCallWorld(browser: Browser): Promise<CallWorld> {
-  const server = await startTestServer();
+export async function startCallWorld(browser: Browser, serverOptions: TestServerOptions = {}): Promise<CallWorld> {
+  const server = await startTestServer(serverOptions);
   const renderer = await startRendererServer(server.url);
   const clients: CallClient[] = [];
   const people = new Map<CallClient, Person>();
