@@ -92,6 +92,12 @@ test('B blocks: the call ends and the two are not paired again, even after the b
   await a.page.waitForTimeout(1500);
   expect([await a.phase(), await b.phase()]).toEqual(['searching', 'searching']);
 
+  // Settings list the block, with Unblock (used at the end).
+  await a.page.getByRole('button', { name: 'Settings' }).click();
+  const blockedList = a.page.getByRole('list', { name: 'Blocked people' });
+  await expect(blockedList.getByRole('listitem')).toHaveCount(1);
+  await a.page.keyboard.press('Escape');
+
   // The blocked person restarts the app: still never paired with a.
   const { appData } = world.personOf(b);
   await b.close();
@@ -101,4 +107,9 @@ test('B blocks: the call ends and the two are not paired again, even after the b
   await expect.poll(() => world.server.stats().waiting).toBe(2);
   await a.page.waitForTimeout(1500);
   expect([await a.phase(), await bAgain.phase()]).toEqual(['searching', 'searching']);
+
+  await a.page.getByRole('button', { name: 'Settings' }).click();
+  await blockedList.getByRole('button', { name: /^Unblock/ }).click();
+  await expect(a.page.getByText('You have not blocked anyone.')).toBeVisible();
+  expect(world.server.db.prepare('SELECT count(*) AS n FROM blocks').get()).toEqual({ n: 0 });
 });

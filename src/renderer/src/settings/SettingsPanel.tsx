@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { SettingsHandle } from './use-settings';
 import { ChatHistorySection } from './ChatHistorySection';
+import { BlockedSection } from './BlockedSection';
 import { ShortcutSection } from './ShortcutSection';
 
 interface SettingsPanelProps {
@@ -42,6 +43,7 @@ export function SettingsPanel({ settings, onClose }: SettingsPanelProps) {
           </label>
         </section>
         <ChatHistorySection retention={current.chatLogRetention} onRetentionChange={(chatLogRetention) => void update({ chatLogRetention })} />
+        <BlockedSection />
         <ShortcutSection custom={current.callKeys} onChange={(callKeys) => void update({ callKeys })} />
       </div>
     </div>
