@@ -6,6 +6,7 @@
  * never logs a body, and a failure inside it never takes the server down.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { describeInvalidRequest, JsonRequestError, readJsonBody, sendJson, sendJsonError } from '../json-http';
 import type { z } from 'zod';
 import {
   ACCOUNTS_API_PREFIX,
@@ -33,11 +34,8 @@ interface RouteContext {
   address: string;
 }
 
-class RequestError extends Error {
-  constructor(readonly error: AccountsError) {
-    super(error.message);
-  }
-}
+/** A refused request, answered with the API's own error. */
+class RequestError extends JsonRequestError<AccountsError> {}
 
 const ROUTES = Object.entries(accountsRoutes) as [AccountsRouteName, (typeof accountsRoutes)[AccountsRouteName]][];
 
@@ -73,7 +71,7 @@ export function createAccountsHttpHandler(service: AccountService, options: Acco
     const started = performance.now();
     handle(path, request, response)
       .catch((error: unknown) => {
-        if (error instanceof RequestError) return sendError(response, error.error);
+        if (error instanceof JsonRequestError) return sendError(response, error.error as AccountsError);
         log('accounts-handler-error', { error: error instanceof Error ? error.message : String(error) });
         return sendError(response, { code: 'internal', message: 'Something went wrong on the server. Try again in a moment.' });
       })
@@ -104,7 +102,7 @@ export function createAccountsHttpHandler(service: AccountService, options: Acco
 
     let body: unknown;
     if (route.request) {
-      const parsed = route.request.safeParse(await readJsonBody(request));
+      const parsed = route.request.safeParse(await readJsonBody(request, MAX_ACCOUNTS_BODY_BYTES));
       if (!parsed.success) throw new RequestError(describeInvalidRequest(parsed.error));
       body = parsed.data;
     }
@@ -120,60 +118,9 @@ function bearerToken(header: string | undefined): string | null {
   return match ? match[1]! : null;
 }
 
-/** Reads a JSON body up to the size limit; throws a RequestError for anything else. */
-async function readJsonBody(request: IncomingMessage): Promise<unknown> {
-  const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type !== 'application/json') {
-    throw new RequestError({ code: 'unsupported-media-type', message: 'Send the request body as JSON, with "Content-Type: application/json".' });
-  }
-  const tooLarge: AccountsError = { code: 'too-large', message: `The request body is larger than ${MAX_ACCOUNTS_BODY_BYTES} bytes.` };
-  const declared = Number(request.headers['content-length']);
-  if (Number.isFinite(declared) && declared > MAX_ACCOUNTS_BODY_BYTES) throw new RequestError(tooLarge);
 
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_ACCOUNTS_BODY_BYTES) throw new RequestError(tooLarge);
-    chunks.push(chunk);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new RequestError({ code: 'bad-json', message: 'The request body is not valid JSON.' });
-  }
-}
-
-function describeInvalidRequest(error: z.ZodError): AccountsError {
-  const issues = error.issues.slice(0, 16).map((issue) => ({
-    path: issue.path.map(String).join('.').slice(0, 128),
-    message: issue.message.slice(0, 256),
-  }));
-  const first = issues[0];
-  const where = first?.path ? `${first.path}: ` : '';
-  return { code: 'invalid-request', message: `${where}${first?.message ?? 'The request is not valid.'}`.slice(0, 512), issues };
-}
 
 function sendError(response: ServerResponse, error: ServiceError | AccountsError): void {
-  if (error.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(error.retryAfterSeconds));
-  // The rest of an oversized body is not read: close the connection rather than drain it.
-  if (error.code === 'too-large') response.setHeader('Connection', 'close');
-  sendJson(response, ACCOUNTS_ERROR_STATUS[error.code as AccountsErrorCode], { error });
+  sendJsonError(response, ACCOUNTS_ERROR_STATUS[error.code as AccountsErrorCode], error);
 }
 
-function sendJson(response: ServerResponse, status: number, value: unknown): void {
-  if (response.headersSent) {
-    response.destroy();
-    return;
-  }
-  const body = JSON.stringify(value);
-  response.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(body),
-    // Replies carry tokens and codes: no cache may keep them.
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-  });
-  response.end(body);
-}

@@ -8,6 +8,7 @@
  * and a failure inside it never takes the server down.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { describeInvalidRequest, JsonRequestError, readJsonBody, sendJson, sendJsonError } from '../json-http';
 import type { z } from 'zod';
 import {
   MODERATION_ERROR_STATUS,
@@ -59,11 +60,8 @@ interface RouteContext {
   accountId: string;
 }
 
-class RequestError extends Error {
-  constructor(readonly error: ModerationError) {
-    super(error.message);
-  }
-}
+/** A refused request, answered with the API's own error. */
+class RequestError extends JsonRequestError<ModerationError> {}
 
 const ROUTES = Object.entries(moderationRoutes) as [ModerationRouteName, (typeof moderationRoutes)[ModerationRouteName]][];
 const DEFAULT_MODERATOR_TOKEN_FAILURES: SlidingWindowLimit = { limit: 10, windowMs: 15 * 60_000 };
@@ -94,7 +92,7 @@ export function createModerationHttpHandler(services: ModerationHttpServices, op
     const started = performance.now();
     handle(path, queryString, request, response)
       .catch((error: unknown) => {
-        if (error instanceof RequestError) return sendError(response, error.error);
+        if (error instanceof JsonRequestError) return sendError(response, error.error as ModerationError);
         log('moderation-handler-error', { error: error instanceof Error ? error.message : String(error) });
         return sendError(response, { code: 'internal', message: 'Something went wrong on the server. Try again in a moment.' });
       })
@@ -123,7 +121,7 @@ export function createModerationHttpHandler(services: ModerationHttpServices, op
 
     const params = route.params ? validate(route.params, match.params) : {};
     const query = route.query ? validate(route.query, Object.fromEntries(new URLSearchParams(queryString))) : {};
-    const body = route.request ? validate(route.request, await readJsonBody(request, route.maxBodyBytes, name === 'fileReport')) : undefined;
+    const body = route.request ? validate(route.request, await readJsonBody(request, route.maxBodyBytes, name === 'fileReport' ? reportTooLarge(route.maxBodyBytes) : undefined)) : undefined;
 
     const result = await actions[name]({ params: params as Record<string, string>, query: query as Record<string, unknown>, body, accountId });
     if (!result.ok) return sendError(response, result.error);
@@ -173,44 +171,7 @@ function validate(schema: z.ZodType, value: unknown): unknown {
   return parsed.data;
 }
 
-/** Reads a JSON body up to `maxBytes`; throws a RequestError for anything else. */
-async function readJsonBody(request: IncomingMessage, maxBytes: number, isReport: boolean): Promise<unknown> {
-  const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type !== 'application/json') {
-    throw new RequestError({ code: 'unsupported-media-type', message: 'Send the request body as JSON, with "Content-Type: application/json".' });
-  }
-  const tooLarge: ModerationError = {
-    code: 'too-large',
-    message: isReport
-      ? `The report is larger than ${maxBytes / 1024} KB. Attach a still frame of at most 300 KB and at most 20 chat messages.`
-      : `The request body is larger than ${maxBytes} bytes.`,
-  };
-  const declared = Number(request.headers['content-length']);
-  if (Number.isFinite(declared) && declared > maxBytes) throw new RequestError(tooLarge);
 
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBytes) throw new RequestError(tooLarge);
-    chunks.push(chunk);
-  }
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  } catch {
-    throw new RequestError({ code: 'bad-json', message: 'The request body is not valid JSON.' });
-  }
-}
-
-function describeInvalidRequest(error: z.ZodError): ModerationError {
-  const issues = error.issues.slice(0, 16).map((issue) => ({
-    path: issue.path.map(String).join('.').slice(0, 128),
-    message: issue.message.slice(0, 256),
-  }));
-  const first = issues[0];
-  const where = first?.path ? `${first.path}: ` : '';
-  return { code: 'invalid-request', message: `${where}${first?.message ?? 'The request is not valid.'}`.slice(0, 512), issues };
-}
 
 /** Report ids in paths are not secret, but a log line needs only the route's shape. */
 function loggablePath(path: string): string {
@@ -218,24 +179,10 @@ function loggablePath(path: string): string {
 }
 
 function sendError(response: ServerResponse, error: ModerationServiceError | ModerationError): void {
-  if (error.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(error.retryAfterSeconds));
-  // The rest of an oversized body is not read: close the connection rather than drain it.
-  if (error.code === 'too-large') response.setHeader('Connection', 'close');
-  sendJson(response, MODERATION_ERROR_STATUS[error.code as ModerationErrorCode], { error });
+  sendJsonError(response, MODERATION_ERROR_STATUS[error.code as ModerationErrorCode], error);
 }
 
-function sendJson(response: ServerResponse, status: number, value: unknown): void {
-  if (response.headersSent) {
-    response.destroy();
-    return;
-  }
-  const body = JSON.stringify(value);
-  response.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(body),
-    // Replies carry evidence and account names: no cache may keep them.
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-  });
-  response.end(body);
+
+function reportTooLarge(maxBytes: number): string {
+  return `The report is larger than ${maxBytes / 1024} KB. Attach a still frame of at most 300 KB and at most 20 chat messages.`;
 }

@@ -42,7 +42,8 @@ describe('the signaling server with safety wired in', () => {
     }
     const alicePairs = pairIds(alice.socket.received);
     expect(alicePairs.filter((pairId) => pairIds(bob.socket.received).includes(pairId))).toEqual([]);
-    expect(pairIds(carol.socket.received)).toHaveLength(20);
+    // Carol meets one of them every round (and sometimes more: leaving requeues the one left behind).
+    expect(pairIds(carol.socket.received).length).toBeGreaterThanOrEqual(20);
 
     await server.moderation.standing.suspend(carol.accountId, Date.now() + 3_600_000, 'A moderator suspended this account.', null);
     expect(await carol.socket.nextOf('restricted')).toMatchObject({ kind: 'suspended', message: expect.stringMatching(/^Your account is suspended from matching until .* UTC\./) });

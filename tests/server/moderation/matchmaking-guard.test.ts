@@ -63,7 +63,8 @@ describe('matchmaking with blocks and account standing', () => {
     expect(blocked.status).toBe(201);
 
     const pairs = requeue(matchmakingWith(world, clients()), 20);
-    expect(pairs).toHaveLength(20);
+    // At least one pair a round (leaving also requeues the one left behind, who may meet the third at once).
+    expect(pairs.length).toBeGreaterThanOrEqual(20);
     expect(pairs.some(([a, b]) => a === 'client-alice' && b === 'client-bob')).toBe(false);
     // Each of them still meets the third person.
     expect(new Set(pairs.map((pair) => pair.join('+')))).toEqual(new Set(['client-alice+client-carol', 'client-bob+client-carol']));
