@@ -5,15 +5,13 @@
  * Security Policy (so WebAssembly and workers run under the app's rules).
  * The test pictures are served under /fixtures/.
  */
+import { serveAppFiles } from './app-file-server';
 import fs from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
 import { effectsViteSettings } from '../../../build/effects-vite-settings';
-import { resolveAppFile } from '../../../src/main/app-protocol';
 import { contentSecurityPolicy } from '../../../src/main/content-security-policy';
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -46,25 +44,5 @@ export async function buildEffectsLab(): Promise<string> {
 export async function startEffectsLabServer(root: string): Promise<EffectsLabServer> {
   // The CSP names the matchmaking server; the lab opens no socket, any ws:// URL will do.
   const csp = contentSecurityPolicy('ws://127.0.0.1:9');
-  const server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    const file = resolveAppFile(root, url.pathname, csp);
-    if (!file.ok) {
-      response.writeHead(file.status).end();
-      return;
-    }
-    fs.readFile(file.filePath, (error, body) => {
-      if (error) {
-        response.writeHead(404).end();
-        return;
-      }
-      response.writeHead(200, file.headers).end(body);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  return serveAppFiles(root, csp);
 }

@@ -9,18 +9,10 @@
  * response, not its page's, so a worker served without the header runs
  * under no policy at all. The app's protocol should do the same.
  */
-import fs from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { resolveAppFile } from '../../../src/main/app-protocol';
+import { serveAppFiles, type AppFileServer } from './app-file-server';
 import { contentSecurityPolicy } from '../../../src/main/content-security-policy';
 
-export interface SafetyFilterPageServer {
-  origin: string;
-  /** Every path requested from this server, in order. */
-  requestedPaths: string[];
-  close(): Promise<void>;
-}
+export type SafetyFilterPageServer = AppFileServer;
 
 /** The app's CSP; its socket entry points at a closed port, as this page opens no socket. */
 export const APP_CSP = contentSecurityPolicy('ws://127.0.0.1:9');
@@ -31,32 +23,6 @@ export async function startSafetyFilterPageServer(root: string, csp = APP_CSP): 
   if (csp === CSP_WITHOUT_WASM && APP_CSP === CSP_WITHOUT_WASM) {
     throw new Error("The app's CSP no longer contains 'wasm-unsafe-eval': update this harness.");
   }
-  const requestedPaths: string[] = [];
-  const server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    requestedPaths.push(url.pathname);
-    const file = resolveAppFile(root, url.pathname, csp);
-    if (!file.ok) {
-      response.writeHead(file.status).end();
-      return;
-    }
-    fs.readFile(file.filePath, (error, body) => {
-      if (error) {
-        response.writeHead(404).end();
-        return;
-      }
-      response.writeHead(200, { ...file.headers, 'Content-Security-Policy': csp }).end(body);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    requestedPaths,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  // Every response carries the CSP (not only pages), so tests can run the worker under a stricter one.
+  return serveAppFiles(root, csp, { cspOnEveryResponse: true });
 }
