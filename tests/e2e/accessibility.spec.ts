@@ -60,3 +60,26 @@ test('the call can be driven with the keyboard alone', async ({ world }) => {
   await a.page.keyboard.press('Space');
   await expect(a.page.getByRole('button', { name: 'Start' })).toBeVisible();
 });
+
+test('the dialogs (settings, account, shortcuts, report) have no accessibility violations', async ({ world }) => {
+  const [a, b] = [await world.openClient('a'), await world.openClient('b')];
+  await a.page.getByRole('button', { name: 'Settings' }).click();
+  await expect(a.page.getByRole('dialog', { name: 'Settings' })).toBeVisible();
+  expect(await accessibilityViolations(a.page)).toEqual([]);
+  await a.page.keyboard.press('Escape');
+  await a.page.getByRole('button', { name: /^Account:/ }).click();
+  await expect(a.page.getByRole('dialog', { name: 'Your account' })).toBeVisible();
+  expect(await accessibilityViolations(a.page)).toEqual([]);
+  await a.page.keyboard.press('Escape');
+
+  await a.start();
+  await b.start();
+  await a.waitForPhase('in-call');
+  await a.page.keyboard.press('?');
+  await expect(a.page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  expect(await accessibilityViolations(a.page)).toEqual([]);
+  await a.page.keyboard.press('?');
+  await a.page.keyboard.press('r');
+  await expect(a.page.getByRole('dialog', { name: /Report R-\d+ filed/ })).toBeVisible();
+  expect(await accessibilityViolations(a.page)).toEqual([]);
+});

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { TotpEnrolResponse } from '../../../shared/accounts-api';
 import type { AccountState } from '../../../shared/account-state';
 import { desktopBridge } from '../bridge';
+import { Dialog } from '../Dialog';
 import { formErrorsFrom, noErrors, type FormErrors } from './form-errors';
 import { TextField } from './TextField';
 
@@ -15,21 +16,12 @@ interface AccountPanelProps {
 
 /** Account settings: two-factor authentication, sign out, delete the account. */
 export function AccountPanel({ state, onChanged, onClose }: AccountPanelProps) {
-  const dialogRef = useRef<HTMLDivElement>(null);
   const [enrolment, setEnrolment] = useState<TotpEnrolResponse | null>(null);
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   const [code, setCode] = useState('');
   const [deletePassword, setDeletePassword] = useState('');
   const [errors, setErrors] = useState<FormErrors>(noErrors);
 
-  useEffect(() => {
-    dialogRef.current?.querySelector<HTMLElement>('button, input')?.focus();
-    const onKey = (event: KeyboardEvent): void => {
-      if (event.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
 
   const startTwoFactor = async (): Promise<void> => {
     const result = await desktopBridge().startTwoFactor();
@@ -57,14 +49,7 @@ export function AccountPanel({ state, onChanged, onClose }: AccountPanelProps) {
   };
 
   return (
-    <div className="dialog-backdrop">
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="account-panel-title" ref={dialogRef}>
-        <header className="dialog__header">
-          <h2 id="account-panel-title">Your account</h2>
-          <button type="button" className="notice__close" aria-label="Close account settings" onClick={onClose}>
-            ×
-          </button>
-        </header>
+    <Dialog title="Your account" closeLabel="Close account settings" onClose={onClose}>
         <p>
           Signed in as <strong>{state.account.username}</strong> ({state.account.email}).
         </p>
@@ -132,7 +117,6 @@ export function AccountPanel({ state, onChanged, onClose }: AccountPanelProps) {
             {errors.general}
           </p>
         )}
-      </div>
-    </div>
+    </Dialog>
   );
 }

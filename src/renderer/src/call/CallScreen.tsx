@@ -20,7 +20,7 @@ import type { StoredVideoEffect } from '../../../shared/video-effect';
 import { DEFAULT_BLUR, isStorable, readStoredEffect, type Effect } from '../effects/effect-model';
 import { useProcessedStream } from '../effects/use-processed-stream';
 import { EffectPicker } from '../effects/EffectPicker';
-import { SimpleDialog } from '../SimpleDialog';
+import { Dialog } from '../Dialog';
 import { TopBar } from '../TopBar';
 import { CallStage } from './CallStage';
 import { Lobby } from './Lobby';
@@ -202,10 +202,10 @@ export function CallScreen({ account, onAccountChanged }: CallScreenProps) {
         />
       )}
       {effectsOpen && (
-        <SimpleDialog title="Your background" onClose={() => setEffectsOpen(false)}>
+        <Dialog title="Your background" closeLabel="Close background settings" onClose={() => setEffectsOpen(false)}>
           <p className="form-field__hint">Changes what the stranger sees at once. With an effect on, your raw camera is never sent.</p>
           <EffectPicker value={effect} onChange={chooseEffect} />
-        </SimpleDialog>
+        </Dialog>
       )}
       {shortcutsOpen && <ShortcutOverlay keys={keys} onClose={() => setShortcutsOpen(false)} />}
       {settingsOpen && <SettingsPanel settings={settingsHandle} onClose={() => setSettingsOpen(false)} />}

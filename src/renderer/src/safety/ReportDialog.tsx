@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { REPORT_REASON_LABELS, reportReasonSchema, type ReportReason } from '../../../shared/moderation-api';
 import { desktopBridge } from '../bridge';
+import { Dialog } from '../Dialog';
 import type { OpenReport } from './use-reporting';
 
 interface ReportDialogProps {
@@ -18,20 +19,6 @@ export function ReportDialog({ report, onBlock, onClose }: ReportDialogProps) {
   const [attachFrame, setAttachFrame] = useState(false);
   const [sent, setSent] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-
-  useEffect(() => {
-    headingRef.current?.focus();
-    const onKey = (event: KeyboardEvent): void => {
-      if (event.key === 'Escape') {
-        event.stopImmediatePropagation();
-        onClose();
-      }
-    };
-    window.addEventListener('keydown', onKey, { capture: true });
-    return () => window.removeEventListener('keydown', onKey, { capture: true });
-  }, [onClose]);
-
   const sendDetails = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     if (!reason) return setError('Choose what happened.');
@@ -43,16 +30,11 @@ export function ReportDialog({ report, onBlock, onClose }: ReportDialogProps) {
   };
 
   return (
-    <div className="dialog-backdrop">
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="report-title">
-        <header className="dialog__header">
-          <h2 id="report-title" ref={headingRef} tabIndex={-1}>
-            {report.status === 'filed' ? `Report ${report.receipt?.reportNumber} filed` : report.status === 'filing' ? 'Filing your report…' : 'The report could not be sent'}
-          </h2>
-          <button type="button" className="notice__close" aria-label="Close the report" onClick={onClose}>
-            ×
-          </button>
-        </header>
+    <Dialog
+      title={report.status === 'filed' ? `Report ${report.receipt?.reportNumber} filed` : report.status === 'filing' ? 'Filing your report…' : 'The report could not be sent'}
+      closeLabel="Close the report"
+      onClose={onClose}
+    >
         {report.status === 'filed' && report.receipt && (
           <p role="status">
             Our moderation team has it, with the call details and the last chat messages. We respond within 24 hours (by{' '}
@@ -104,7 +86,6 @@ export function ReportDialog({ report, onBlock, onClose }: ReportDialogProps) {
           </form>
         )}
         {sent && <p role="status">Thank you. The details were added to report {report.receipt?.reportNumber}.</p>}
-      </div>
-    </div>
+    </Dialog>
   );
 }

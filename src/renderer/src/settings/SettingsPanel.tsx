@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { Dialog } from '../Dialog';
 import type { SettingsHandle } from './use-settings';
 import { ChatHistorySection } from './ChatHistorySection';
 import { BlockedSection } from './BlockedSection';
@@ -10,23 +10,9 @@ interface SettingsPanelProps {
 }
 
 export function SettingsPanel({ settings, onClose }: SettingsPanelProps) {
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent): void => {
-      if (event.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
   const { settings: current, update } = settings;
   return (
-    <div className="dialog-backdrop">
-      <div className="dialog dialog--wide" role="dialog" aria-modal="true" aria-labelledby="settings-title">
-        <header className="dialog__header">
-          <h2 id="settings-title">Settings</h2>
-          <button type="button" className="notice__close" aria-label="Close settings" onClick={onClose} autoFocus>
-            ×
-          </button>
-        </header>
+    <Dialog title="Settings" closeLabel="Close settings" onClose={onClose} wide>
         <section className="dialog__section" aria-labelledby="privacy-title">
           <h3 id="privacy-title">Privacy</h3>
           <label className="checkbox">
@@ -45,7 +31,6 @@ export function SettingsPanel({ settings, onClose }: SettingsPanelProps) {
         <ChatHistorySection retention={current.chatLogRetention} onRetentionChange={(chatLogRetention) => void update({ chatLogRetention })} />
         <BlockedSection />
         <ShortcutSection custom={current.callKeys} onChange={(callKeys) => void update({ callKeys })} />
-      </div>
-    </div>
+    </Dialog>
   );
 }
