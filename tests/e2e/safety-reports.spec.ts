@@ -113,3 +113,23 @@ test('B blocks: the call ends and the two are not paired again, even after the b
   await expect(a.page.getByText('You have not blocked anyone.')).toBeVisible();
   expect(world.server.db.prepare('SELECT count(*) AS n FROM blocks').get()).toEqual({ n: 0 });
 });
+
+test('"Report this message" under a red-flag warning files a report with that message as evidence', async ({ world }) => {
+  const [a, b] = [await world.openClient('a'), await world.openClient('b')];
+  await a.start();
+  await b.start();
+  await a.waitForPhase('in-call');
+  await b.waitForPhase('in-call');
+  await b.page.getByRole('textbox', { name: 'Message' }).fill('lets move this to telegram, add me there');
+  await b.page.getByRole('textbox', { name: 'Message' }).press('Enter');
+  // The sender's own guard asks first (another chat app is named); this stranger sends anyway.
+  await b.page.getByRole('alertdialog', { name: 'Send anyway?' }).getByRole('button', { name: 'Send anyway' }).click();
+  const note = a.page.getByRole('log', { name: 'Messages' }).getByRole('note', { name: 'Safety tip' });
+  await note.getByRole('button', { name: 'Report this message' }).click();
+  const dialog = a.page.getByRole('dialog', { name: /Report R-\d+ filed/ });
+  await expect(dialog).toBeVisible();
+  // The warning's category is already chosen in the form.
+  await expect(dialog.getByRole('radio', { name: 'The stranger pressured to move to another app' })).toBeChecked();
+  const row = world.server.db.prepare('SELECT reported_account_id, chat_excerpt FROM reports').get() as { reported_account_id: string; chat_excerpt: string };
+  expect(JSON.parse(row.chat_excerpt)).toEqual([expect.objectContaining({ from: 'stranger', text: 'lets move this to telegram, add me there' })]);
+});

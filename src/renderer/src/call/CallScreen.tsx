@@ -184,7 +184,7 @@ export function CallScreen({ account, onAccountChanged }: CallScreenProps) {
           aside={
             <ChatPanel
               chat={chat}
-              connected={phase === 'in-call'}
+              connected={phase === 'in-call' && call.channelOpen}
               privacyGuard={settings.outgoingPrivacyGuard}
               onReportMessage={(entry) => reportNow({ reason: reasonForFlags(entry.flags) })}
             />

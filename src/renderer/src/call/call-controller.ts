@@ -24,6 +24,8 @@ export interface CallControllerOutput {
   setServerStatus(status: ServerStatus): void;
   setRemoteStream(stream: MediaStream | null): void;
   setRoundTripMs(ms: number | null): void;
+  /** Whether the data channel to the partner is open (chat can be sent). */
+  setChannelOpen(open: boolean): void;
   /** Chat and typing messages from the current partner. */
   onPeerMessage(message: Exclude<PeerMessage, { type: 'ping' | 'pong' }>): void;
 }
@@ -41,6 +43,7 @@ export class CallController {
   private unsentSignals: PeerSignal[] = [];
   /** The peer is an offer prepared while waiting, not yet given to a pair. */
   private preparedOffer = false;
+
   private iceServers: IceServer[] = [];
   private wantsToSearch = false;
   private reconnectAttempt = 0;
@@ -210,13 +213,14 @@ export class CallController {
     this.preparedOffer = false;
     this.pairId = pairId;
     markCall('matched', pairId);
-    this.output.dispatch({ type: 'matched', pairId, partnerId, at: Date.now() });
     if (usePrepared) {
       for (const data of this.unsentSignals.splice(0)) this.sendSignal(pairId, data);
     } else {
       this.peer = this.createPeer(initiator, localStream);
     }
+    this.output.dispatch({ type: 'matched', pairId, partnerId, at: Date.now() });
   }
+
 
   private sendSignal(pairId: string, data: PeerSignal): void {
     if ('type' in data && (data.type === 'offer' || data.type === 'answer')) {
@@ -246,6 +250,7 @@ export class CallController {
         onConnect: () => {
           if (this.peer !== link) return;
           markCall('peer-connected', this.pairId ?? undefined);
+          this.output.setChannelOpen(true);
           this.startPinging();
         },
         onMessage: (message) => {
@@ -300,5 +305,6 @@ export class CallController {
     this.unsentSignals = [];
     this.output.setRemoteStream(null);
     this.output.setRoundTripMs(null);
+    this.output.setChannelOpen(false);
   }
 }

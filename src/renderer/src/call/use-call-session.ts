@@ -11,6 +11,8 @@ export interface CallSession {
   serverStatus: ServerStatus;
   remoteStream: MediaStream | null;
   roundTripMs: number | null;
+  /** The data channel is open: chat and peer messages can go. */
+  channelOpen: boolean;
   start(): void;
   cancel(): void;
   next(): void;
@@ -27,6 +29,7 @@ export function useCallSession(socketAccess: SocketAccess | null, localStream: M
   const [serverStatus, setServerStatus] = useState<ServerStatus>('connecting');
   const [remoteStream, setRemoteStream] = useState<MediaStream | null>(null);
   const [roundTripMs, setRoundTripMs] = useState<number | null>(null);
+  const [channelOpen, setChannelOpen] = useState(false);
   const controllerRef = useRef<CallController | null>(null);
   const listenersRef = useRef(new Set<(message: PartnerMessage) => void>());
   const localStreamRef = useRef(localStream);
@@ -45,6 +48,7 @@ export function useCallSession(socketAccess: SocketAccess | null, localStream: M
       setServerStatus,
       setRemoteStream,
       setRoundTripMs,
+      setChannelOpen,
       onPeerMessage: (message) => listenersRef.current.forEach((listener) => listener(message)),
     });
     controllerRef.current = controller;
@@ -73,6 +77,7 @@ export function useCallSession(socketAccess: SocketAccess | null, localStream: M
     serverStatus,
     remoteStream,
     roundTripMs,
+    channelOpen,
     start,
     cancel,
     next,
