@@ -9,6 +9,7 @@ import { launchChromium } from '../tests/e2e/harness/chromium';
 import { startCallWorld } from '../tests/e2e/harness/call-world';
 import { readCallMarks, type CallClient } from '../tests/e2e/harness/call-client';
 import { summarize } from './statistics';
+import { markFor, pairMatchedAfter } from './wait-for-marks';
 
 const { values } = parseArgs({ options: { pairs: { type: 'string', default: '20' }, filter: { type: 'string', default: 'off' } } });
 const rounds = Number(values.pairs);
@@ -22,27 +23,7 @@ const filterIncomingVideo = values.filter === 'on';
 
 const STAGES = ['matched', 'offer-sent', 'answer-sent', 'remote-stream', 'peer-connected', 'remote-first-frame'] as const;
 
-async function markFor(client: CallClient, name: string, pairId: string, timeoutMs = 15_000): Promise<number> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = (await readCallMarks(client, name)).find((mark) => mark.pairId === pairId);
-    if (found) return found.at;
-    if (Date.now() > deadline) throw new Error(`${client.name}: no ${name} for pair ${pairId}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
-async function latestPairAfter(client: CallClient, after: number): Promise<string> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const matched = (await readCallMarks(client, 'matched')).filter((mark) => mark.at >= after);
-    if (matched[0]?.pairId) return matched[0].pairId;
-    if (Date.now() > deadline) {
-      throw new Error(`${client.name}: not matched after ${after}: ${JSON.stringify(await readCallMarks(client, "matched"))} phase ${await client.phase()}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 /** Time from `origin` to each stage on one side, for the breakdown. */
 async function stageTimes(client: CallClient, pairId: string, origin: number): Promise<Record<string, number>> {
@@ -83,7 +64,7 @@ async function main(): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 100));
       await joiner.start();
       const joinAt = (await readCallMarks(joiner, 'join')).at(-1)!.at;
-      const pairId = await latestPairAfter(joiner, joinAt);
+      const pairId = await pairMatchedAfter(joiner, joinAt);
       const frames = [await markFor(waiter, 'remote-first-frame', pairId), await markFor(joiner, 'remote-first-frame', pairId)];
       joinEachSide.push(...frames.map((at) => at - joinAt));
       joinBoth.push(Math.max(...frames) - joinAt);
@@ -115,7 +96,7 @@ async function main(): Promise<void> {
       const [skipped, skipper] = inCall;
       await skipper.next();
       const nextAt = (await readCallMarks(skipper, 'next')).at(-1)!.at;
-      const pairId = await latestPairAfter(skipper, nextAt);
+      const pairId = await pairMatchedAfter(skipper, nextAt);
       const frames = [await markFor(skipper, 'remote-first-frame', pairId), await markFor(waiting, 'remote-first-frame', pairId)];
       nextEachSide.push(...frames.map((at) => at - nextAt));
       nextBoth.push(Math.max(...frames) - nextAt);

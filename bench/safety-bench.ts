@@ -9,6 +9,7 @@ import { launchChromium } from '../tests/e2e/harness/chromium';
 import { startCallWorld } from '../tests/e2e/harness/call-world';
 import { readCallMarks, type CallClient } from '../tests/e2e/harness/call-client';
 import { summarize } from './statistics';
+import { markFor, pairMatchedAfter } from './wait-for-marks';
 
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '20' } } });
 const rounds = Number(values.rounds);
@@ -87,21 +88,8 @@ async function main(): Promise<void> {
       const [skipped, skipper] = inCall;
       await skipper.page.keyboard.press('n');
       const nextAt = (await readCallMarks(skipper, 'next')).at(-1)!.at;
-      const pairId = await (async () => {
-        for (;;) {
-          const matched = (await readCallMarks(skipper, 'matched')).find((mark) => mark.at >= nextAt);
-          if (matched?.pairId) return matched.pairId;
-          await new Promise((resolve) => setTimeout(resolve, 10));
-        }
-      })();
-      for (;;) {
-        const frame = (await readCallMarks(skipper, 'remote-first-frame')).find((mark) => mark.pairId === pairId);
-        if (frame) {
-          skip.push(frame.at - nextAt);
-          break;
-        }
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
+      const pairId = await pairMatchedAfter(skipper, nextAt);
+      skip.push((await markFor(skipper, 'remote-first-frame', pairId)) - nextAt);
       // Each new call gets one report (a second report of the same call is answered from the first).
       await skipper.waitForPhase('in-call');
       report.push(await keyToCondition(skipper, 'r', 'report-filed'));

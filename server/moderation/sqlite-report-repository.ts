@@ -17,7 +17,8 @@ import type {
   ReportResolution,
 } from './report-repository';
 
-interface ReportRow {
+/** One row of the reports table, as SQLite returns it (tests read the table directly too). */
+export interface ReportRow {
   sequence: number;
   id: string;
   reporter_account_id: string | null;

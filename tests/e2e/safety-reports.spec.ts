@@ -1,17 +1,8 @@
 import path from 'node:path';
 import { test, expect, SCREENSHOT_DIR } from './harness/fixtures';
 import type { CallClient } from './harness/call-client';
+import type { ReportRow } from '../../server/moderation/sqlite-report-repository';
 
-interface ReportRow {
-  id: string;
-  reporter_account_id: string;
-  reported_account_id: string;
-  pair_id: string;
-  chat_excerpt: string;
-  frame: Buffer | null;
-  reason: string | null;
-  details: string | null;
-}
 
 const accountIdOf = (world: Parameters<Parameters<typeof test>[2]>[0]['world'], client: CallClient): string => {
   const state = world.personOf(client).services.account.state();

@@ -7,28 +7,10 @@ import {
   reportDetailsResponseSchema,
   reportReceiptSchema,
 } from '../../../src/shared/moderation-api';
+import type { ReportRow } from '../../../server/moderation/sqlite-report-repository';
 import { jpegDataUrl, stillFrameJpeg } from './jpeg-still-frame';
 import { createModerationTestWorld, errorOf, reportBody, type ModerationTestWorld, type Person } from './moderation-test-world';
 
-interface ReportRow {
-  id: string;
-  reporter_account_id: string | null;
-  reporter_alias: string;
-  reported_account_id: string;
-  reported_username: string | null;
-  reported_alias: string;
-  pair_id: string;
-  call_started_at: number;
-  client_call_started_at: number;
-  filed_at: number;
-  deadline_at: number;
-  chat_excerpt: string;
-  frame: Buffer | null;
-  reason: string | null;
-  details: string | null;
-  details_at: number | null;
-  status: string;
-}
 
 describe('filing reports over HTTP', () => {
   let world: ModerationTestWorld;
