@@ -9,6 +9,7 @@ import { launchChromium } from '../tests/e2e/harness/chromium';
 import { startCallWorld } from '../tests/e2e/harness/call-world';
 import { readCallMarks, type CallClient } from '../tests/e2e/harness/call-client';
 import { summarize } from './statistics';
+import { rotateSkips } from './skip-rotation';
 import { markFor, pairMatchedAfter } from './wait-for-marks';
 
 const { values } = parseArgs({ options: { pairs: { type: 'string', default: '20' }, filter: { type: 'string', default: 'off' } } });
@@ -87,24 +88,12 @@ async function main(): Promise<void> {
     await b.waitForPhase('in-call');
     await c.start();
     await c.waitForPhase('searching');
-    // The one who just arrived from the queue skips next: the one waiting then may meet it
-    // (a skipped person is not paired with the one who skipped it until it has met someone else).
-    let inCall: [CallClient, CallClient] = [b, a];
-    let waiting: CallClient = c;
-    for (let round = 0; round < rounds; round += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 150));
-      const [skipped, skipper] = inCall;
-      await skipper.next();
-      const nextAt = (await readCallMarks(skipper, 'next')).at(-1)!.at;
-      const pairId = await pairMatchedAfter(skipper, nextAt);
-      const frames = [await markFor(skipper, 'remote-first-frame', pairId), await markFor(waiting, 'remote-first-frame', pairId)];
+    await rotateSkips([a, b, c], rounds, (skipper) => skipper.next(), async ({ skipper, newPartner, nextAt, pairId }) => {
+      const frames = [await markFor(skipper, 'remote-first-frame', pairId), await markFor(newPartner, 'remote-first-frame', pairId)];
       nextEachSide.push(...frames.map((at) => at - nextAt));
       nextBoth.push(Math.max(...frames) - nextAt);
       nextStages.push(await stageTimes(skipper, pairId, nextAt));
-      inCall = [skipper, waiting];
-      waiting = skipped;
-      await waiting.waitForPhase('searching');
-    }
+    });
 
     console.log(
       JSON.stringify(

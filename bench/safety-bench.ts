@@ -7,9 +7,10 @@
 import { parseArgs } from 'node:util';
 import { launchChromium } from '../tests/e2e/harness/chromium';
 import { startCallWorld } from '../tests/e2e/harness/call-world';
-import { readCallMarks, type CallClient } from '../tests/e2e/harness/call-client';
+import type { CallClient } from '../tests/e2e/harness/call-client';
 import { summarize } from './statistics';
-import { markFor, pairMatchedAfter } from './wait-for-marks';
+import { rotateSkips } from './skip-rotation';
+import { markFor } from './wait-for-marks';
 
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '20' } } });
 const rounds = Number(values.rounds);
@@ -81,24 +82,19 @@ async function main(): Promise<void> {
     await c.start();
     await c.waitForPhase('searching');
     const skip: number[] = [];
-    let inCall: [CallClient, CallClient] = [b, a];
-    let waiting = c;
-    for (let round = 0; round < rounds; round += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 150));
-      const [skipped, skipper] = inCall;
-      await skipper.page.keyboard.press('n');
-      const nextAt = (await readCallMarks(skipper, 'next')).at(-1)!.at;
-      const pairId = await pairMatchedAfter(skipper, nextAt);
-      skip.push((await markFor(skipper, 'remote-first-frame', pairId)) - nextAt);
-      // Each new call gets one report (a second report of the same call is answered from the first).
-      await skipper.waitForPhase('in-call');
-      report.push(await keyToCondition(skipper, 'r', 'report-filed'));
-      await skipper.page.keyboard.press('Escape');
-      await skipper.page.getByRole('dialog').waitFor({ state: 'detached' });
-      inCall = [skipper, waiting];
-      waiting = skipped;
-      await waiting.waitForPhase('searching');
-    }
+    await rotateSkips(
+      [a, b, c],
+      rounds,
+      (skipper) => skipper.page.keyboard.press('n'),
+      async ({ skipper, nextAt, pairId }) => {
+        skip.push((await markFor(skipper, 'remote-first-frame', pairId)) - nextAt);
+        // Each new call gets one report (a second report of the same call is answered from the first).
+        await skipper.waitForPhase('in-call');
+        report.push(await keyToCondition(skipper, 'r', 'report-filed'));
+        await skipper.page.keyboard.press('Escape');
+        await skipper.page.getByRole('dialog').waitFor({ state: 'detached' });
+      },
+    );
 
     console.log(
       JSON.stringify(

@@ -23,33 +23,49 @@ interface ControlProps {
   icon: ControlIconName;
 }
 
-/** One control: its shortcut is part of its accessible name and its tooltip. */
-function Control({ action, label, keys, className, pressed, onAction, icon }: ControlProps) {
-  const key = keys[action][0];
-  const name = key ? `${label} (${keyLabel(key)})` : label;
+interface PanelButtonProps {
+  label: string;
+  title: string;
+  icon: ControlIconName;
+  onClick(): void;
+  className?: string;
+  pressed?: boolean;
+  /** The first key of its shortcut, shown on the button and read with its name: "Mute (M)". */
+  shortcutKey?: string;
+}
+
+function PanelButton({ label, title, icon, onClick, className = '', pressed, shortcutKey }: PanelButtonProps) {
   return (
-    <button
-      type="button"
-      className={`safety-button ${className}`}
-      title={name}
-      aria-pressed={pressed}
-      data-action={action}
-      onClick={() => onAction(action)}
-    >
+    <button type="button" className={`safety-button ${className}`} title={title} aria-pressed={pressed} onClick={onClick}>
       <span className="safety-button__icon">
         <ControlIcon name={icon} />
       </span>
       <span className="safety-button__label">{label}</span>
-      {key && (
+      {shortcutKey && (
         <>
           <kbd className="safety-button__key" aria-hidden="true">
-            {keyLabel(key)}
+            {keyLabel(shortcutKey)}
           </kbd>
-          {/* The key is part of the name screen readers announce: "Mute (M)". */}
-          <span className="visually-hidden"> ({keyLabel(key)})</span>
+          <span className="visually-hidden"> ({keyLabel(shortcutKey)})</span>
         </>
       )}
     </button>
+  );
+}
+
+/** A control for a named action: its shortcut is part of its accessible name and its tooltip. */
+function Control({ action, label, keys, className, pressed, onAction, icon }: ControlProps) {
+  const key = keys[action][0];
+  return (
+    <PanelButton
+      label={label}
+      title={key ? `${label} (${keyLabel(key)})` : label}
+      icon={icon}
+      className={className}
+      pressed={pressed}
+      shortcutKey={key}
+      onClick={() => onAction(action)}
+    />
   );
 }
 
@@ -61,23 +77,13 @@ export function SafetyPanel({ inCall, microphoneMuted, cameraOff, keys, onAction
       <div className="safety-panel__group">
         <Control {...common} action="call.toggle-microphone" label={microphoneMuted ? 'Unmute' : 'Mute'} pressed={microphoneMuted} className={microphoneMuted ? 'is-off' : ''} icon={microphoneMuted ? 'mic-off' : 'mic'} />
         <Control {...common} action="call.toggle-camera" label={cameraOff ? 'Camera on' : 'Camera off'} pressed={cameraOff} className={cameraOff ? 'is-off' : ''} icon={cameraOff ? 'camera-off' : 'camera'} />
-        <button type="button" className="safety-button" title="Blur or replace your background" onClick={onOpenEffects}>
-          <span className="safety-button__icon">
-            <ControlIcon name="background" />
-          </span>
-          <span className="safety-button__label">Background</span>
-        </button>
+        <PanelButton label="Background" title="Blur or replace your background" icon="background" onClick={onOpenEffects} />
       </div>
       {inCall ? (
         <>
           <div className="safety-panel__group">
             <Control {...common} action="call.skip" label="Skip" className="safety-button--primary" icon="skip" />
-            <button type="button" className="safety-button" title="Stop: end the call and go back to the lobby" onClick={onStop}>
-              <span className="safety-button__icon">
-                <ControlIcon name="stop" />
-              </span>
-              <span className="safety-button__label">Stop</span>
-            </button>
+            <PanelButton label="Stop" title="Stop: end the call and go back to the lobby" icon="stop" onClick={onStop} />
           </div>
           <div className="safety-panel__group">
             <Control {...common} action="safety.report" label="Report" className="safety-button--warning" icon="flag" />
@@ -87,9 +93,7 @@ export function SafetyPanel({ inCall, microphoneMuted, cameraOff, keys, onAction
         </>
       ) : (
         <div className="safety-panel__group">
-          <button type="button" className="safety-button" onClick={onCancel}>
-            <span className="safety-button__label">Cancel</span>
-          </button>
+          <PanelButton label="Cancel" title="Stop searching and go back to the lobby" icon="stop" onClick={onCancel} />
         </div>
       )}
       <Control {...common} action="help.show-shortcuts" label="Shortcuts" className="safety-button--quiet" icon="keyboard" />
