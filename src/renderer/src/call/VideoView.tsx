@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useLatest } from '../use-latest';
 
 interface VideoViewProps {
   stream: MediaStream | null;
@@ -12,10 +13,7 @@ interface VideoViewProps {
 
 export function VideoView({ stream, self = false, label, className, onFirstFrame }: VideoViewProps) {
   const videoRef = useRef<HTMLVideoElement>(null);
-  const onFirstFrameRef = useRef(onFirstFrame);
-  useEffect(() => {
-    onFirstFrameRef.current = onFirstFrame;
-  }, [onFirstFrame]);
+  const onFirstFrameRef = useLatest(onFirstFrame);
 
   useEffect(() => {
     const video = videoRef.current;
@@ -32,7 +30,7 @@ export function VideoView({ stream, self = false, label, className, onFirstFrame
       // Let go of the stream at once rather than when the element is garbage-collected.
       video.srcObject = null;
     };
-  }, [stream]);
+  }, [stream, onFirstFrameRef]);
 
   return (
     <video

@@ -8,6 +8,7 @@ import { MAX_CHAT_TEXT_LENGTH } from '../../../shared/peer-messages';
 import { detectRedFlags, type RedFlag } from '../../../shared/red-flags';
 import { desktopBridge } from '../bridge';
 import type { CallSession } from '../call/use-call-session';
+import { useLatest } from '../use-latest';
 import { SlidingWindowLimit } from './sliding-window-limit';
 
 export interface ChatEntry {
@@ -76,10 +77,7 @@ export function useChat(
   const limitsRef = useRef(newLimits(pairId));
   const typingSentRef = useRef<{ pairId: string | null; active: boolean }>({ pairId, active: false });
   const { sendToPartner, onPartnerMessage } = call;
-  const callRef = useRef({ pairId, partnerId });
-  useEffect(() => {
-    callRef.current = { pairId, partnerId };
-  }, [pairId, partnerId]);
+  const callRef = useLatest({ pairId, partnerId });
 
   // Stable helpers: they read the current pair from a ref, so listeners never go stale.
   const limitsFor = useCallback((id: string | null): Limits => {
@@ -88,7 +86,7 @@ export function useChat(
   }, []);
   const update = useCallback((change: (conversation: Conversation) => Conversation): void => {
     setConversation((previous) => change(previous.pairId === callRef.current.pairId ? previous : emptyConversation(callRef.current.pairId)));
-  }, []);
+  }, [callRef]);
   const setPartnerTyping = useCallback((typing: boolean) => update((previous) => ({ ...previous, partnerTyping: typing })), [update]);
   const addEntry = useCallback(
     (entry: ChatEntry) =>
@@ -116,7 +114,7 @@ export function useChat(
       clearTimeout(typingTimer);
       unsubscribe();
     };
-  }, [onPartnerMessage, addEntry, setPartnerTyping, limitsFor]);
+  }, [onPartnerMessage, addEntry, setPartnerTyping, limitsFor, callRef]);
 
   const send = useCallback(
     (raw: string): SendResult => {
@@ -135,7 +133,7 @@ export function useChat(
       keepInLog(callRef.current.pairId, callRef.current.partnerId, entry);
       return { ok: true };
     },
-    [sendToPartner, addEntry, limitsFor],
+    [sendToPartner, addEntry, limitsFor, callRef],
   );
 
   const setTyping = useCallback(
@@ -144,7 +142,7 @@ export function useChat(
       if (sent.pairId === callRef.current.pairId && sent.active === active) return;
       if (sendToPartner({ type: 'typing', active })) typingSentRef.current = { pairId: callRef.current.pairId, active };
     },
-    [sendToPartner],
+    [sendToPartner, callRef],
   );
 
   return { entries: current.entries, partnerTyping: current.partnerTyping, send, setTyping };

@@ -11,11 +11,12 @@
  *   switching effect on or off changes the stream, so callers replace the
  *   outgoing track (RTCRtpSender.replaceTrack).
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { loadBackgroundImage } from './background-image';
 import { isEffectOn, renderEffectFor, type Effect } from './effect-model';
 import { EffectsPipeline, supportsEffectsPipeline } from './effects-pipeline';
 import { resolveEngine } from './engine-probe';
+import { useLatest } from '../use-latest';
 import type { WorkerFactory } from './engine-workers';
 import type { EngineId } from './engines/segmentation-engine';
 import type { EffectsStatus } from './pipeline-health';
@@ -49,11 +50,8 @@ export function useProcessedStream(
   const [pipeline, setPipeline] = useState<EffectsPipeline | null>(null);
   const [status, setStatus] = useState<EffectsStatus>({ state: 'starting' });
   const [backgroundError, setBackgroundError] = useState<string | null>(null);
-  const effectRef = useRef(effect);
-  // Declared before the pipeline effect, so a new pipeline starts with the latest choice.
-  useEffect(() => {
-    effectRef.current = effect;
-  });
+  // A layout effect, so it runs before the pipeline effect: a new pipeline starts with the latest choice.
+  const effectRef = useLatest(effect);
   const createWorker = options.createWorker;
   const cameraTrack = rawStream?.getVideoTracks()[0] ?? null;
 
@@ -97,7 +95,7 @@ export function useProcessedStream(
       setPipeline(null);
       setStatus({ state: 'starting' });
     };
-  }, [effectOn, cameraTrack, engine, createWorker]);
+  }, [effectOn, cameraTrack, engine, createWorker, effectRef]);
 
   // Effect changes go to the running pipeline, with the background picture when there is one.
   useEffect(() => {

@@ -11,6 +11,7 @@ import type { FilterSettings } from './filter-settings';
 import { startIncomingVideoFilter, type ClassificationSample, type IncomingVideoFilter } from './incoming-video-filter';
 import { sharedNsfwWorkerClassifier } from './nsfw-worker-classifier';
 import { createVideoFrameGrabber } from './video-frame-grabber';
+import { useLatest } from '../use-latest';
 
 export interface IncomingVideoFilterState {
   blurred: boolean;
@@ -40,10 +41,7 @@ export function useIncomingVideoFilter(
   enabled: boolean,
   options: IncomingVideoFilterHookOptions = {},
 ): IncomingVideoFilterState {
-  const optionsRef = useRef(options);
-  useEffect(() => {
-    optionsRef.current = options;
-  });
+  const optionsRef = useLatest(options);
   const filterRef = useRef<IncomingVideoFilter | null>(null);
   // Each view is tagged with the stream it belongs to, so a new stream never inherits "clear".
   const [latest, setLatest] = useState<{ stream: MediaStream; view: FilterView } | null>(null);
@@ -83,7 +81,7 @@ export function useIncomingVideoFilter(
       filterRef.current = null;
       setLatest(null);
     };
-  }, [remoteStream, enabled]);
+  }, [remoteStream, enabled, optionsRef]);
 
   const showAnyway = useCallback(() => filterRef.current?.showAnyway(), []);
   const setShareFlaggedFrame = useCallback((agree: boolean) => setShareAgreed(agree), []);

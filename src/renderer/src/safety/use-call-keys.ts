@@ -3,10 +3,11 @@
  * (never while the person types in a field) and the menu's accelerators,
  * which main sends over the bridge.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import type { ShortcutAction } from '../../../shared/bridge-contract';
 import { actionForKey } from '../../../shared/call-keys';
 import { desktopBridge } from '../bridge';
+import { useLatest } from '../use-latest';
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -14,10 +15,7 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 export function useCallKeys(bindings: Record<ShortcutAction, string[]>, onAction: (action: ShortcutAction) => void): void {
-  const latest = useRef({ bindings, onAction });
-  useEffect(() => {
-    latest.current = { bindings, onAction };
-  }, [bindings, onAction]);
+  const latest = useLatest({ bindings, onAction });
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
@@ -34,5 +32,5 @@ export function useCallKeys(bindings: Record<ShortcutAction, string[]>, onAction
       window.removeEventListener('keydown', onKeyDown);
       unsubscribe();
     };
-  }, []);
+  }, [latest]);
 }
