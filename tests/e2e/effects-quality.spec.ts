@@ -5,35 +5,9 @@
  */
 import { expect, test } from './harness/effects-fixtures';
 import { decodeLabFrame, laplacianVariance, maskMean, maskRegion } from './harness/image-detail';
+import { SEGMENTATION_PICTURES } from './harness/segmentation-pictures';
 
-// Boxes in 0..1 picture coordinates, read off the photos.
-const PICTURES = [
-  {
-    file: 'astronaut.png',
-    person: [
-      { name: 'face', left: 0.36, top: 0.12, right: 0.54, bottom: 0.32 },
-      { name: 'suit', left: 0.15, top: 0.62, right: 0.45, bottom: 0.9 },
-    ],
-    corners: [
-      { name: 'top right', left: 0.9, top: 0, right: 1, bottom: 0.1 },
-      { name: 'top, right of the head', left: 0.62, top: 0.02, right: 0.72, bottom: 0.12 },
-    ],
-  },
-  {
-    file: 'camera.png',
-    person: [
-      { name: 'face', left: 0.36, top: 0.22, right: 0.46, bottom: 0.34 },
-      { name: 'coat', left: 0.06, top: 0.5, right: 0.26, bottom: 0.8 },
-    ],
-    corners: [
-      { name: 'top left', left: 0, top: 0, right: 0.1, bottom: 0.1 },
-      { name: 'top right', left: 0.9, top: 0, right: 1, bottom: 0.1 },
-      { name: 'bottom right', left: 0.88, top: 0.88, right: 1, bottom: 1 },
-    ],
-  },
-];
-
-for (const picture of PICTURES) {
+for (const picture of SEGMENTATION_PICTURES) {
   test(`CPU engine: the mask of ${picture.file} covers the person, not the corners`, async ({ labPage }) => {
     const mask = await labPage.evaluate((url) => window.effectsLab.segmentPicture('litert-wasm', url), `fixtures/${picture.file}`);
     expect([mask.width, mask.height]).toEqual([256, 144]);

@@ -7,6 +7,7 @@
  */
 import { SupportedModels, createSegmenter, type BodySegmenter } from '@tensorflow-models/body-segmentation';
 import { MEDIAPIPE_SOLUTION_DIR, servedMediapipeName } from '../effects-asset-files';
+import { solutionWasmModule } from './mediapipe-solution-shim';
 import type { EngineLoader, SegmentationEngine } from './segmentation-engine';
 
 const WIDTH = 256;
@@ -36,6 +37,8 @@ class MediapipeEngine implements SegmentationEngine {
     const image = await person.mask.toCanvasImageSource();
     this.readbackContext.clearRect(0, 0, WIDTH, HEIGHT);
     this.readbackContext.drawImage(image, 0, 0, WIDTH, HEIGHT);
+    // In a worker the mask is a fresh ImageBitmap every frame: free its GPU memory now.
+    if (image instanceof ImageBitmap) image.close();
     const pixels = this.readbackContext.getImageData(0, 0, WIDTH, HEIGHT).data;
     // MediaPipe puts the person probability in the red channel of its mask texture.
     for (let i = 0, j = 0; i < mask.length; i += 1, j += 4) mask[i] = pixels[j]! / 255;
@@ -66,9 +69,7 @@ export function mediapipeFileUrl(solutionUrl: URL, file: string, prefix: string 
 export const loadMediapipeEngine: EngineLoader = async ({ baseUrl }) => {
   const solutionUrl = new URL(MEDIAPIPE_SOLUTION_DIR, baseUrl);
   // In a worker, the solution instantiates its wasm with the global `Module`.
-  (globalThis as { Module?: unknown }).Module = {
-    locateFile: (file: string) => new URL(servedMediapipeName(file), solutionUrl).href,
-  };
+  (globalThis as { Module?: unknown }).Module = solutionWasmModule((file) => new URL(servedMediapipeName(file), solutionUrl).href);
   const segmenter = await createSegmenter(SupportedModels.MediaPipeSelfieSegmentation, {
     runtime: 'mediapipe',
     modelType: 'landscape',
