@@ -18,11 +18,14 @@ export interface TimelineEntry {
 }
 
 export interface MountOptions {
-  source: 'camera' | 'image';
+  /** 'scene': the fake camera until changeScene(), then the picture (imageBase64) with the test marker. */
+  source: 'camera' | 'image' | 'scene';
   imageBase64?: string;
   classifier: 'nsfw' | 'scripted';
   scriptedDelayMs?: number;
   filterEnabled?: boolean;
+  /** Frames with the test marker score explicit (see marker-frame-classifier). */
+  flagMarkedFrames?: boolean;
 }
 
 export interface FilterPage {
@@ -37,6 +40,8 @@ export interface FilterPage {
   samples(): Promise<ClassificationSample[]>;
   loadInfo(): Promise<ClassifierLoadInfo | null>;
   setScriptedScores(scores: ClassScores): Promise<void>;
+  /** For the 'scene' source: the marked picture replaces the camera; resolves with when (page clock). */
+  changeScene(): Promise<number>;
   scriptedAnswers(): Promise<Array<{ at: number; scores: ClassScores }>>;
   /** Waits until the wrapper shows `reason` ('none' when unblurred). */
   waitForReason(reason: string, timeout?: number): Promise<void>;
@@ -54,6 +59,8 @@ export interface HarnessWindow {
     skips: number;
     loadInfo(): ClassifierLoadInfo | null;
     scripted: { setScores(scores: ClassScores): void; answers: Array<{ at: number; scores: ClassScores }> } | null;
+    changeScene: (() => void) | null;
+    sceneChangedAt: number | null;
   };
 }
 
@@ -112,6 +119,13 @@ async function openFilterPage(browser: Browser, root: string, csp: string): Prom
         if (!scripted) throw new Error('The page was not mounted with the scripted classifier');
         scripted.setScores(next);
       }, scores),
+    changeScene: () =>
+      page.evaluate(() => {
+        const harness = (window as unknown as HarnessWindow).safetyFilterHarness;
+        if (!harness.changeScene) throw new Error('The page was not mounted with the scene source');
+        harness.changeScene();
+        return harness.sceneChangedAt!;
+      }),
     scriptedAnswers: () => page.evaluate(() => (window as unknown as HarnessWindow).safetyFilterHarness.scripted?.answers ?? []),
     waitForReason: async (reason, timeout = 20_000) => {
       await page.locator(`[data-testid="filtered-remote-video"][data-filter-reason="${reason}"]`).waitFor({ timeout });

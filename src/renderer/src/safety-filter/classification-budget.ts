@@ -1,30 +1,68 @@
 /**
- * How long the filter waits after a classification before grabbing the next
- * frame, so that the classifier's share of one core stays within budget.
- * It skips frames (classifies less often), never slows the call itself.
+ * The classifier's share of one core, kept as credit (a token bucket): time
+ * earns credit at `maxCoreShare` ms per ms, each classification spends the
+ * time it took. Over any stretch of T ms the classifier is busy at most
+ * `maxCoreShare * T` plus the credit held at the start.
+ *
+ * Credit is capped at two classifications: one for the regular cycle and one
+ * kept in reserve, so a sudden change of picture is classified at once
+ * instead of waiting for the next cycle. It skips frames (classifies less
+ * often), never slows the call itself.
  */
-export interface ClassificationBudget {
-  /** Share of one core, e.g. 0.25. */
-  maxCoreShare: number;
-  /** Shortest time from the start of one classification to the start of the next. */
-  minIntervalMs: number;
-}
+export const RESERVED_CLASSIFICATIONS = 1;
 
-/**
- * A classification that took `durationMs` is followed by at least
- * `durationMs * (1 / share - 1)` of idle time, so each busy-plus-idle cycle
- * is busy at most `share` of the time. The duration is wall-clock time from
- * grabbing the frame to the result, which is never less than the CPU time
- * it used, so the budget errs on the safe side on a loaded machine.
- */
-export function delayAfterClassification(durationMs: number, budget: ClassificationBudget): number {
-  if (!Number.isFinite(durationMs) || durationMs < 0) {
-    throw new RangeError(`A classification duration must be a finite, non-negative number of ms, got ${durationMs}`);
+export class ClassificationBudget {
+  private creditMs = 0;
+  private updatedAt: number;
+  /** Typical cost of one classification (grab to result), learnt as they run. */
+  private costMs: number | null = null;
+  /** What the classification under way was charged when it began. */
+  private charged = 0;
+
+  constructor(
+    private readonly maxCoreShare: number,
+    now: number,
+  ) {
+    if (!(maxCoreShare > 0 && maxCoreShare <= 1)) throw new RangeError(`maxCoreShare must be in (0, 1], got ${maxCoreShare}`);
+    this.updatedAt = now;
   }
-  if (!(budget.maxCoreShare > 0 && budget.maxCoreShare <= 1)) {
-    throw new RangeError(`maxCoreShare must be in (0, 1], got ${budget.maxCoreShare}`);
+
+  /**
+   * A classification starts: its expected cost is charged at once, so the
+   * credit it earns while running is not lost to the cap.
+   */
+  begin(now: number): void {
+    this.earn(now);
+    this.charged = this.costMs ?? 0;
+    this.creditMs -= this.charged;
   }
-  const idleForShare = durationMs * (1 / budget.maxCoreShare - 1);
-  const idleForInterval = budget.minIntervalMs - durationMs;
-  return Math.max(0, idleForShare, idleForInterval);
+
+  /** It took `durationMs` (wall clock, never less than the CPU time it used): the charge is corrected. */
+  end(durationMs: number, now: number): void {
+    if (!Number.isFinite(durationMs) || durationMs < 0) {
+      throw new RangeError(`A classification duration must be a finite, non-negative number of ms, got ${durationMs}`);
+    }
+    this.earn(now);
+    // Debt is allowed (the first classification, or one slower than usual) and repaid before the next.
+    this.creditMs -= durationMs - this.charged;
+    this.charged = 0;
+    this.costMs = this.costMs === null ? durationMs : 0.7 * this.costMs + 0.3 * durationMs;
+  }
+
+  /**
+   * How long to wait before a classification may start: a regular one leaves
+   * the reserve untouched, one for a changed picture may use it.
+   */
+  waitMs(use: 'regular' | 'reserve', now: number): number {
+    this.earn(now);
+    if (this.costMs === null) return 0;
+    const needed = this.costMs * (use === 'regular' ? 1 + RESERVED_CLASSIFICATIONS : 1);
+    return Math.max(0, (needed - this.creditMs) / this.maxCoreShare);
+  }
+
+  private earn(now: number): void {
+    const capacity = (this.costMs ?? 0) * (1 + RESERVED_CLASSIFICATIONS);
+    this.creditMs = Math.min(capacity, this.creditMs + Math.max(0, now - this.updatedAt) * this.maxCoreShare);
+    this.updatedAt = now;
+  }
 }

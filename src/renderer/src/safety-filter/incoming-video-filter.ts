@@ -1,11 +1,14 @@
 /**
  * The filter loop for one stranger's video: grab a frame, classify it, feed
- * the decision, wait as long as the core budget requires, repeat. The
- * classifier, the frame source and the clock are parameters, so the policy
- * runs in Node with injected scores and in the browser with the real worker.
+ * the decision, wait as long as the core budget requires, repeat. When the
+ * picture changes a lot (a new scene: the moment explicit content usually
+ * arrives), the next classification starts at once, paid from the budget's
+ * reserve. The classifier, the frame source and the clock are parameters, so
+ * the policy runs in Node with injected scores and in the browser with the
+ * real worker.
  */
 import type { ClassScores } from './class-scores';
-import { delayAfterClassification } from './classification-budget';
+import { ClassificationBudget } from './classification-budget';
 import { FilterDecision, type FilterView } from './filter-decision';
 import type { FrameClassification, FrameClassifier } from './frame-classifier';
 import { DEFAULT_FILTER_SETTINGS, type FilterSettings } from './filter-settings';
@@ -31,13 +34,22 @@ export interface ClassificationSample {
   durationMs: number;
   /** When the result reached the filter (clock time). */
   at: number;
+  /** Why this frame was classified: the regular cycle, or a change of picture. */
+  trigger: ClassificationTrigger;
 }
+
+export type ClassificationTrigger = 'cycle' | 'scene-change';
 
 export interface IncomingVideoFilterOptions<Frame> {
   classifier: FrameClassifier<Frame>;
   /** The newest frame of the video, or null when it has none yet. */
   grabFrame(): Promise<Frame | null>;
   releaseFrame(frame: Frame): void;
+  /**
+   * Calls `onChange` when the picture has changed a lot since the last grab;
+   * returns the unsubscribe. Without it the filter runs on its cycle alone.
+   */
+  watchSceneChanges?(onChange: () => void): () => void;
   onChange(view: FilterView): void;
   /** Receives (and then owns) the frame that started an explicit episode. */
   onFlaggedFrame?(frame: Frame, scores: ClassScores): void;
@@ -56,8 +68,13 @@ export function startIncomingVideoFilter<Frame>(options: IncomingVideoFilterOpti
   const settings = options.settings ?? DEFAULT_FILTER_SETTINGS;
   const clock = options.clock ?? systemClock;
   const decision = new FilterDecision(settings, clock.now());
+  const budget = new ClassificationBudget(settings.maxCoreShare, clock.now());
   let current = decision.evaluate(clock.now());
   let stopped = false;
+  let loaded = false;
+  let classifying = false;
+  let sceneChanged = false;
+  let lastCycleStartAt = Number.NEGATIVE_INFINITY;
   let cycleTimer: unknown = null;
   let watchTimer: unknown = null;
 
@@ -69,14 +86,38 @@ export function startIncomingVideoFilter<Frame>(options: IncomingVideoFilterOpti
     options.onChange(next);
   };
 
-  const schedule = (delayMs: number): void => {
-    if (stopped) return;
-    cycleTimer = clock.setTimeout(() => void cycle(), delayMs);
+  /** (Re)arms the timer for the next classification; a scene change may bring it forward. */
+  const planNext = (): void => {
+    if (stopped || !loaded || classifying) return;
+    if (cycleTimer !== null) clock.clearTimeout(cycleTimer);
+    const now = clock.now();
+    const trigger: ClassificationTrigger = sceneChanged ? 'scene-change' : 'cycle';
+    const waitMs =
+      trigger === 'scene-change'
+        ? budget.waitMs('reserve', now)
+        : Math.max(budget.waitMs('regular', now), lastCycleStartAt + settings.minIntervalMs - now);
+    cycleTimer = null;
+    // At once when it can: a timer hop would add its own few milliseconds to a scene change.
+    if (waitMs <= 0) return void classifyNext(trigger);
+    cycleTimer = clock.setTimeout(() => {
+      cycleTimer = null;
+      void classifyNext(trigger);
+    }, waitMs);
   };
 
-  const cycle = async (): Promise<void> => {
+  const finish = (startedAt: number): void => {
+    classifying = false;
+    budget.end(clock.now() - startedAt, clock.now());
+    planNext();
+  };
+
+  const classifyNext = async (trigger: ClassificationTrigger): Promise<void> => {
     if (stopped) return;
+    classifying = true;
     const startedAt = clock.now();
+    if (trigger === 'cycle') lastCycleStartAt = startedAt;
+    // The grab is the new reference picture: changes are measured from it.
+    sceneChanged = false;
     let frame: Frame | null = null;
     try {
       frame = await options.grabFrame();
@@ -88,10 +129,13 @@ export function startIncomingVideoFilter<Frame>(options: IncomingVideoFilterOpti
       return;
     }
     if (frame === null) {
-      schedule(settings.minIntervalMs);
+      classifying = false;
+      lastCycleStartAt = startedAt;
+      planNext();
       return;
     }
     decision.frameGrabbed(startedAt);
+    budget.begin(clock.now());
     let result: FrameClassification<Frame>;
     try {
       result = await options.classifier.classify(frame);
@@ -99,7 +143,7 @@ export function startIncomingVideoFilter<Frame>(options: IncomingVideoFilterOpti
       if (stopped) return;
       decision.classificationFailed();
       publish();
-      schedule(delayAfterClassification(clock.now() - startedAt, settings));
+      finish(startedAt);
       return;
     }
     if (stopped) {
@@ -119,9 +163,15 @@ export function startIncomingVideoFilter<Frame>(options: IncomingVideoFilterOpti
       smoothed: outcome.smoothed,
       durationMs: at - startedAt,
       at,
+      trigger,
     });
-    schedule(delayAfterClassification(clock.now() - startedAt, settings));
+    finish(startedAt);
   };
+
+  const unwatchScene = options.watchSceneChanges?.(() => {
+    sceneChanged = true;
+    planNext();
+  });
 
   // Notices a classifier that went quiet or never loaded, between results.
   const watch = (): void => {
@@ -132,9 +182,10 @@ export function startIncomingVideoFilter<Frame>(options: IncomingVideoFilterOpti
   options.classifier.load().then(
     () => {
       if (stopped) return;
+      loaded = true;
       decision.classifierLoaded(clock.now());
       publish();
-      schedule(0);
+      planNext();
     },
     () => {
       decision.classifierFailed();
@@ -151,6 +202,7 @@ export function startIncomingVideoFilter<Frame>(options: IncomingVideoFilterOpti
     },
     stop: () => {
       stopped = true;
+      unwatchScene?.();
       if (cycleTimer !== null) clock.clearTimeout(cycleTimer);
       if (watchTimer !== null) clock.clearTimeout(watchTimer);
     },

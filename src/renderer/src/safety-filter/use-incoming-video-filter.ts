@@ -57,6 +57,7 @@ export function useIncomingVideoFilter(
       classifier: createClassifier(),
       grabFrame: grabber.grab,
       releaseFrame: (frame) => frame.close(),
+      watchSceneChanges: grabber.watchSceneChanges,
       onChange: (view) => setLatest({ stream: remoteStream, view }),
       onFlaggedFrame: (frame) => {
         void encodeFlaggedFrame(frame).then(
