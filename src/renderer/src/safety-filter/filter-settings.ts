@@ -44,9 +44,10 @@ export const DEFAULT_FILTER_SETTINGS: FilterSettings = filterSettingsSchema.pars
   safeBelow: 0.3,
   safeFramesToReveal: 3,
   // The cap is a quarter of a core for the whole filter. The grab-to-result time the budget
-  // measures misses the frame grab's own threads and the hidden <video>; measured at about
-  // 0.03 of a core (bench/filter-bench.ts), so the classification cycle gets 0.2.
-  maxCoreShare: 0.2,
+  // measures misses the frame grabs, the scene-change thumbnails and the hidden <video>: with
+  // 0.2 here the whole filter measured 0.24 of a core (bench/filter-bench.ts), too close to
+  // the cap, so the classification cycle gets 0.17.
+  maxCoreShare: 0.17,
   // At most four classifications a second: "a few times a second" is enough for a blur decision.
   minIntervalMs: 250,
   staleAfterMs: 3000,
