@@ -1,27 +1,67 @@
-/** Polls a page's call marks until the one a benchmark waits for appears. */
-import { readCallMarks, type CallClient } from '../tests/e2e/harness/call-client';
+/**
+ * Waits for the call mark a benchmark needs, inside the page: one call that
+ * a PerformanceObserver resolves, so the wait itself puts no polling load on
+ * the pages being measured.
+ */
+import type { CallClient } from '../tests/e2e/harness/call-client';
 
-const POLL_MS = 10;
 const TIMEOUT_MS = 15_000;
+
+interface MarkQuery {
+  name: string;
+  pairId?: string;
+  /** Only marks at or after this time (ms since the epoch). */
+  after?: number;
+}
+
+/** The first matching mark, as { at (ms since the epoch), pairId }. */
+async function waitForMark(client: CallClient, query: MarkQuery): Promise<{ at: number; pairId?: string }> {
+  const found = await client.page.evaluate(
+    ({ name, pairId, after, timeoutMs }) =>
+      new Promise<{ at: number; pairId?: string } | null>((resolve) => {
+        const matching = (entries: PerformanceEntryList) => {
+          for (const entry of entries) {
+            if (entry.name !== `camparty:${name}`) continue;
+            const at = performance.timeOrigin + entry.startTime;
+            const markPair = ((entry as PerformanceMark).detail as { pairId?: string } | null)?.pairId;
+            if (pairId !== undefined && markPair !== pairId) continue;
+            if (after !== undefined && at < after) continue;
+            return { at, ...(markPair ? { pairId: markPair } : {}) };
+          }
+          return null;
+        };
+        const observer = new PerformanceObserver((list) => {
+          const hit = matching(list.getEntries());
+          if (!hit) return;
+          observer.disconnect();
+          clearTimeout(timer);
+          resolve(hit);
+        });
+        const timer = setTimeout(() => {
+          observer.disconnect();
+          resolve(null);
+        }, timeoutMs);
+        const already = matching(performance.getEntriesByName(`camparty:${name}`));
+        if (already) {
+          clearTimeout(timer);
+          return resolve(already);
+        }
+        observer.observe({ type: 'mark' });
+      }),
+    { ...query, timeoutMs: TIMEOUT_MS },
+  );
+  if (!found) throw new Error(`${client.name}: no ${query.name}${query.pairId ? ` for pair ${query.pairId}` : ''} (phase ${await client.phase()})`);
+  return found;
+}
 
 /** When `name` was marked for this pair (ms since the epoch). */
 export async function markFor(client: CallClient, name: string, pairId: string): Promise<number> {
-  const deadline = Date.now() + TIMEOUT_MS;
-  for (;;) {
-    const found = (await readCallMarks(client, name)).find((mark) => mark.pairId === pairId);
-    if (found) return found.at;
-    if (Date.now() > deadline) throw new Error(`${client.name}: no ${name} for pair ${pairId}`);
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-  }
+  return (await waitForMark(client, { name, pairId })).at;
 }
 
 /** The pair the client was matched into at or after `after`. */
 export async function pairMatchedAfter(client: CallClient, after: number): Promise<string> {
-  const deadline = Date.now() + TIMEOUT_MS;
-  for (;;) {
-    const matched = (await readCallMarks(client, 'matched')).find((mark) => mark.at >= after);
-    if (matched?.pairId) return matched.pairId;
-    if (Date.now() > deadline) throw new Error(`${client.name}: not matched after ${after} (phase ${await client.phase()})`);
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-  }
+  const matched = await waitForMark(client, { name: 'matched', after });
+  if (!matched.pairId) throw new Error(`${client.name}: a matched mark without a pair`);
+  return matched.pairId;
 }
