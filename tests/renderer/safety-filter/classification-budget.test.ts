@@ -2,27 +2,30 @@ import { describe, expect, it } from 'vitest';
 import { ClassificationBudget } from '../../../src/renderer/src/safety-filter/classification-budget';
 
 describe('classification budget', () => {
-  it('lets the first classification run at once, then earns its cost back at the core share', () => {
+  it('starts full, so a new video is checked twice at once, then earns each cost back at the core share', () => {
     const budget = new ClassificationBudget(0.25, 0);
     expect(budget.waitMs('regular', 0)).toBe(0);
     budget.begin(0);
     budget.end(100, 100);
-    // In debt by 100 ms; a regular classification needs two classifications of credit (one is the reserve).
-    expect(budget.waitMs('reserve', 100)).toBe(800);
-    expect(budget.waitMs('regular', 100)).toBe(1200);
-    expect(budget.waitMs('regular', 1300)).toBe(0);
+    expect(budget.waitMs('regular', 100)).toBe(0);
+    budget.begin(100);
+    budget.end(100, 200);
+    // 200 of credit, less 100 spent, plus 25 earned while it ran: a reserve, not yet a regular one.
+    expect(budget.waitMs('reserve', 200)).toBe(0);
+    expect(budget.waitMs('regular', 200)).toBe((200 - 125) / 0.25);
   });
 
-  it('keeps one classification in reserve for a new scene', () => {
+  it('keeps one classification in reserve for a new scene, and repays a reserve one before the next', () => {
     const budget = new ClassificationBudget(0.25, 0);
     budget.begin(0);
     budget.end(100, 100);
-    budget.begin(1300);
-    budget.end(100, 1400);
-    // After a regular classification the reserve is still there: a scene change goes at once.
-    expect(budget.waitMs('reserve', 1400)).toBe(0);
-    // The 25 ms earned while it ran count: 100 ms of credit left, 200 needed.
-    expect(budget.waitMs('regular', 1400)).toBe(300);
+    budget.begin(100);
+    budget.end(100, 200);
+    budget.begin(200);
+    budget.end(100, 300);
+    // 125 - 100 + 25 = 50 left: even a new scene waits until 100 are earned back.
+    expect(budget.waitMs('reserve', 300)).toBe((100 - 50) / 0.25);
+    expect(budget.waitMs('regular', 300)).toBe((200 - 50) / 0.25);
   });
 
   it('caps the credit, so a long quiet stretch never buys a burst', () => {
@@ -49,7 +52,7 @@ describe('classification budget', () => {
         budget.end(cost, now);
         busy += cost;
       }
-      expect(busy).toBeLessThanOrEqual(0.2 * now + 2 * cost + 1e-6);
+      expect(busy).toBeLessThanOrEqual(0.2 * now + 3 * cost + 1e-6);
     }
   });
 

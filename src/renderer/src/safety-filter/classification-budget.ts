@@ -12,7 +12,8 @@
 export const RESERVED_CLASSIFICATIONS = 1;
 
 export class ClassificationBudget {
-  private creditMs = 0;
+  /** Starts full: the classifier was idle before this video, and a new stranger should be checked quickly. */
+  private creditMs = Number.POSITIVE_INFINITY;
   private updatedAt: number;
   /** Typical cost of one classification (grab to result), learnt as they run. */
   private costMs: number | null = null;
@@ -43,7 +44,7 @@ export class ClassificationBudget {
       throw new RangeError(`A classification duration must be a finite, non-negative number of ms, got ${durationMs}`);
     }
     this.earn(now);
-    // Debt is allowed (the first classification, or one slower than usual) and repaid before the next.
+    // Debt is allowed (a classification slower than usual) and repaid before the next.
     this.creditMs -= durationMs - this.charged;
     this.charged = 0;
     this.costMs = this.costMs === null ? durationMs : 0.7 * this.costMs + 0.3 * durationMs;
@@ -61,7 +62,7 @@ export class ClassificationBudget {
   }
 
   private earn(now: number): void {
-    const capacity = (this.costMs ?? 0) * (1 + RESERVED_CLASSIFICATIONS);
+    const capacity = this.costMs === null ? Number.POSITIVE_INFINITY : this.costMs * (1 + RESERVED_CLASSIFICATIONS);
     this.creditMs = Math.min(capacity, this.creditMs + Math.max(0, now - this.updatedAt) * this.maxCoreShare);
     this.updatedAt = now;
   }
