@@ -56,12 +56,21 @@ export function smoothTemporally(
     state.set(next);
     return;
   }
+  // followRate inlined, with its constants hoisted: this runs for every mask pixel of every frame.
+  const { slowRate, fastRate, flickerBelow, fastAbove } = settings;
+  if (fastAbove <= flickerBelow) throw new RangeError(`smoothstep needs edge0 < edge1, got ${flickerBelow} and ${fastAbove}`);
+  const inverseBand = 1 / (fastAbove - flickerBelow);
+  const rateSpan = fastRate - slowRate;
   for (let i = 0; i < state.length; i += 1) {
     const previous = state[i]!;
     const change = next[i]! - previous;
-    state[i] = previous + change * followRate(change, settings);
+    const t = Math.min(1, Math.max(0, (Math.abs(change) - flickerBelow) * inverseBand));
+    state[i] = previous + change * (slowRate + rateSpan * t * t * (3 - 2 * t));
   }
 }
+
+/** The running column sums of boxBlur, kept between frames. */
+let columnSums = new Float64Array(0);
 
 /** One pass of a box blur of half-width `radius` along rows, then along columns. */
 function boxBlur(source: Float32Array, target: Float32Array, scratch: Float32Array, width: number, height: number, radius: number): void {
@@ -78,14 +87,21 @@ function boxBlur(source: Float32Array, target: Float32Array, scratch: Float32Arr
       sum += entering - leaving;
     }
   }
-  for (let x = 0; x < width; x += 1) {
-    let sum = 0;
-    for (let k = -radius; k <= radius; k += 1) sum += scratch[Math.min(height - 1, Math.max(0, k)) * width + x]!;
-    for (let y = 0; y < height; y += 1) {
-      target[y * width + x] = sum / span;
-      const leaving = scratch[Math.max(0, y - radius) * width + x]!;
-      const entering = scratch[Math.min(height - 1, y + radius + 1) * width + x]!;
-      sum += entering - leaving;
+  // Columns walked row by row (one running sum per column), so memory is read in order.
+  if (columnSums.length < width) columnSums = new Float64Array(width);
+  const sums = columnSums;
+  sums.fill(0, 0, width);
+  for (let k = -radius; k <= radius; k += 1) {
+    const row = Math.min(height - 1, Math.max(0, k)) * width;
+    for (let x = 0; x < width; x += 1) sums[x]! += scratch[row + x]!;
+  }
+  for (let y = 0; y < height; y += 1) {
+    const row = y * width;
+    const leavingRow = Math.max(0, y - radius) * width;
+    const enteringRow = Math.min(height - 1, y + radius + 1) * width;
+    for (let x = 0; x < width; x += 1) {
+      target[row + x] = sums[x]! / span;
+      sums[x]! += scratch[enteringRow + x]! - scratch[leavingRow + x]!;
     }
   }
 }
@@ -121,7 +137,14 @@ export function featherMask(
   }
   if (settings.radius > 0) boxBlur(mask, target, scratch, width, height, settings.radius);
   else target.set(mask);
-  for (let i = 0; i < size; i += 1) target[i] = smoothstep(settings.low, settings.high, target[i]!);
+  // smoothstep inlined, as above.
+  const { low, high } = settings;
+  if (high <= low) throw new RangeError(`smoothstep needs edge0 < edge1, got ${low} and ${high}`);
+  const inverseBand = 1 / (high - low);
+  for (let i = 0; i < size; i += 1) {
+    const t = Math.min(1, Math.max(0, (target[i]! - low) * inverseBand));
+    target[i] = t * t * (3 - 2 * t);
+  }
 }
 
 /** Writes the mask as the alpha channel of an RGBA buffer (colour left white). */
