@@ -1,6 +1,7 @@
 import { useCallback, type ReactNode } from 'react';
 import type { CallPhase } from './call-machine';
 import { markCall } from './call-marks';
+import { closeRetiredConnectionsSoon } from './connection-retirement';
 import { FilteredRemoteVideo } from '../safety-filter/FilteredRemoteVideo';
 import { VideoView } from './VideoView';
 
@@ -28,7 +29,10 @@ export function CallStage(props: CallStageProps) {
   const { phase, pairId, localStream, remoteStream, roundTripMs } = props;
   const searching = phase === 'searching';
   const showRemote = phase === 'in-call' && remoteStream !== null;
-  const onFirstFrame = useCallback(() => markCall('remote-first-frame', pairId ?? undefined), [pairId]);
+  const onFirstFrame = useCallback(() => {
+    markCall('remote-first-frame', pairId ?? undefined);
+    closeRetiredConnectionsSoon();
+  }, [pairId]);
 
   return (
     <main className="stage" aria-labelledby="stage-title" data-phase={phase}>

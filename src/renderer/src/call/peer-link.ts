@@ -6,9 +6,8 @@ import './node-globals';
 import SimplePeer from 'simple-peer';
 import type { IceServer, PeerSignal } from '../../../shared/wire-protocol';
 import { parsePeerMessage, type PeerMessage } from '../../../shared/peer-messages';
+import { retireConnection } from './connection-retirement';
 
-/** How long a finished connection, already silent, lingers before it is closed. */
-const CLOSE_DELAY_MS = 1500;
 
 export type PeerEndReason = 'closed' | 'failed';
 
@@ -92,11 +91,10 @@ export function createPeerLink({ initiator, localStream, iceServers, events }: P
       ended = true;
       peer.removeAllListeners();
       peer.on('error', () => {});
-      // Nothing more of ours goes out from this moment; closing the connection itself takes the
-      // main thread for tens of milliseconds, so it waits until the next pairing is under way.
+      // Nothing more of ours goes out from this moment; the close itself waits (connection-retirement).
       const connection = (peer as unknown as { _pc?: RTCPeerConnection | null })._pc;
       connection?.getSenders().forEach((sender) => void sender.replaceTrack(null).catch(() => {}));
-      setTimeout(() => peer.destroy(), CLOSE_DELAY_MS);
+      retireConnection(() => peer.destroy());
     },
   };
 }
