@@ -8,7 +8,6 @@ import type { IceServer, PeerSignal } from '../../../shared/wire-protocol';
 import { parsePeerMessage, type PeerMessage } from '../../../shared/peer-messages';
 import { retireConnection } from './connection-retirement';
 
-
 export type PeerEndReason = 'closed' | 'failed';
 
 export interface PeerLinkEvents {
