@@ -24,6 +24,7 @@ import { launchChromium } from '../tests/e2e/harness/chromium';
 import type { HarnessWindow, MountOptions, TimelineEntry } from '../tests/e2e/harness/safety-filter-fixtures';
 import { buildSafetyFilterPage } from '../tests/e2e/harness/safety-filter-page-build';
 import { startSafetyFilterPageServer } from '../tests/e2e/harness/safety-filter-page-server';
+import { DEFAULT_FILTER_SETTINGS } from '../src/renderer/src/safety-filter/filter-settings';
 import { summarize } from './statistics';
 
 const LOAD_RUNS = 3;
@@ -228,11 +229,11 @@ async function measureExplicitArrival(browser: Browser, origin: string): Promise
     await page.waitForFunction(() =>
       (window as unknown as HarnessWindow).safetyFilterHarness.timeline.some((entry) => entry.reason === 'explicit' && entry.paintedAt !== null),
     );
-    const outcome = await page.evaluate(() => {
+    const outcome = await page.evaluate((flagAt) => {
       const state = (window as unknown as HarnessWindow).safetyFilterHarness;
-      const flagged = state.samples.find((sample) => sample.explicit >= 0.7)!;
+      const flagged = state.samples.find((sample) => sample.explicit >= flagAt)!;
       return { paintedAt: state.timeline.find((entry) => entry.reason === 'explicit')!.paintedAt!, trigger: flagged.trigger };
-    });
+    }, DEFAULT_FILTER_SETTINGS.instantFlagAt);
     latencies.push(outcome.paintedAt - changedAt);
     triggers.push(outcome.trigger);
     await page.evaluate(() => (window as unknown as HarnessWindow).safetyFilterHarness.unmount());

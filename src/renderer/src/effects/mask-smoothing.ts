@@ -27,16 +27,29 @@ export const DEFAULT_TEMPORAL_SMOOTHING: TemporalSmoothing = {
   fastAbove: 0.45,
 };
 
-export function smoothstep(edge0: number, edge1: number, value: number): number {
+/** A smoothstep between two edges, checked once: the per-pixel loops call the returned function. */
+export function smoothstepBetween(edge0: number, edge1: number): (value: number) => number {
   if (edge1 <= edge0) throw new RangeError(`smoothstep needs edge0 < edge1, got ${edge0} and ${edge1}`);
-  const t = Math.min(1, Math.max(0, (value - edge0) / (edge1 - edge0)));
-  return t * t * (3 - 2 * t);
+  const inverseBand = 1 / (edge1 - edge0);
+  return (value) => {
+    const t = Math.min(1, Math.max(0, (value - edge0) * inverseBand));
+    return t * t * (3 - 2 * t);
+  };
 }
 
-/** How much of the new value a pixel takes, given how far it moved. */
+export function smoothstep(edge0: number, edge1: number, value: number): number {
+  return smoothstepBetween(edge0, edge1)(value);
+}
+
+/** How much of the new value a pixel takes, given how far it moved (prepared once per mask). */
+export function followRateFor(settings: TemporalSmoothing = DEFAULT_TEMPORAL_SMOOTHING): (change: number) => number {
+  const movement = smoothstepBetween(settings.flickerBelow, settings.fastAbove);
+  const rateSpan = settings.fastRate - settings.slowRate;
+  return (change) => settings.slowRate + rateSpan * movement(Math.abs(change));
+}
+
 export function followRate(change: number, settings: TemporalSmoothing = DEFAULT_TEMPORAL_SMOOTHING): number {
-  const movement = smoothstep(settings.flickerBelow, settings.fastAbove, Math.abs(change));
-  return settings.slowRate + (settings.fastRate - settings.slowRate) * movement;
+  return followRateFor(settings)(change);
 }
 
 /**
@@ -56,16 +69,11 @@ export function smoothTemporally(
     state.set(next);
     return;
   }
-  // followRate inlined, with its constants hoisted: this runs for every mask pixel of every frame.
-  const { slowRate, fastRate, flickerBelow, fastAbove } = settings;
-  if (fastAbove <= flickerBelow) throw new RangeError(`smoothstep needs edge0 < edge1, got ${flickerBelow} and ${fastAbove}`);
-  const inverseBand = 1 / (fastAbove - flickerBelow);
-  const rateSpan = fastRate - slowRate;
+  const rate = followRateFor(settings);
   for (let i = 0; i < state.length; i += 1) {
     const previous = state[i]!;
     const change = next[i]! - previous;
-    const t = Math.min(1, Math.max(0, (Math.abs(change) - flickerBelow) * inverseBand));
-    state[i] = previous + change * (slowRate + rateSpan * t * t * (3 - 2 * t));
+    state[i] = previous + change * rate(change);
   }
 }
 
@@ -137,14 +145,8 @@ export function featherMask(
   }
   if (settings.radius > 0) boxBlur(mask, target, scratch, width, height, settings.radius);
   else target.set(mask);
-  // smoothstep inlined, as above.
-  const { low, high } = settings;
-  if (high <= low) throw new RangeError(`smoothstep needs edge0 < edge1, got ${low} and ${high}`);
-  const inverseBand = 1 / (high - low);
-  for (let i = 0; i < size; i += 1) {
-    const t = Math.min(1, Math.max(0, (target[i]! - low) * inverseBand));
-    target[i] = t * t * (3 - 2 * t);
-  }
+  const ramp = smoothstepBetween(settings.low, settings.high);
+  for (let i = 0; i < size; i += 1) target[i] = ramp(target[i]!);
 }
 
 /** Writes the mask as the alpha channel of an RGBA buffer (colour left white). */

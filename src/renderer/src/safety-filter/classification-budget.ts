@@ -9,7 +9,7 @@
  * instead of waiting for the next cycle. It skips frames (classifies less
  * often), never slows the call itself.
  */
-export const RESERVED_CLASSIFICATIONS = 1;
+const RESERVED_CLASSIFICATIONS = 1;
 
 export class ClassificationBudget {
   /** Starts full: the classifier was idle before this video, and a new stranger should be checked quickly. */
