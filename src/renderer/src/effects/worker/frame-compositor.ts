@@ -53,8 +53,8 @@ export class FrameCompositor {
 
   /**
    * Draws the camera frame into the output surface (the one YUV→RGB
-   * conversion), takes the small copies the model and the blur need from
-   * it, and returns the model's input picture.
+   * conversion), takes the model's small copy from it (the blurred
+   * background starts from that copy too), and returns the model's input.
    */
   takeFrame(source: VideoFrame, effect: RenderEffect): OffscreenCanvas {
     this.setSize(source.displayWidth, source.displayHeight);
@@ -126,7 +126,8 @@ export class FrameCompositor {
     // in picture rather than transparent pixels (which would darken the edges).
     const margin = Math.ceil(blurPx * 2);
     small.context.filter = `blur(${blurPx}px)`;
-    small.context.drawImage(this.output.canvas, -margin, -margin, width + 2 * margin, height + 2 * margin);
+    // From the model's small copy, not the full frame: the blur discards that detail anyway.
+    small.context.drawImage(this.modelInput.canvas, -margin, -margin, width + 2 * margin, height + 2 * margin);
     small.context.filter = 'none';
   }
 
