@@ -36,10 +36,12 @@ export const DEFAULT_BLUR: Effect = { kind: 'blur', strength: 'strong' };
 
 /**
  * Blur drawn at a fraction of the frame size: the bilinear upscale does most
- * of the smoothing, so a small Gaussian on a small picture is enough.
+ * of the smoothing, so a small Gaussian on a small picture is enough. The
+ * strength is about downscale × blurPx frame pixels (light 8, strong 24);
+ * the smaller the picture, the cheaper the Gaussian.
  */
 export const BLUR_SETTINGS: Record<BlurStrength, Extract<RenderEffect, { kind: 'blur' }>> = {
-  light: { kind: 'blur', downscale: 4, blurPx: 2 },
+  light: { kind: 'blur', downscale: 5, blurPx: 1.6 },
   strong: { kind: 'blur', downscale: 8, blurPx: 3 },
 };
 
