@@ -88,6 +88,11 @@ test('lobby-style preview with the picker: blur and a virtual background (screen
 
   // Keyboard: arrow keys move the choice through the radio group.
   await group.getByRole('radio', { name: 'Strong blur' }).focus();
+  await labPage.keyboard.press('ArrowLeft');
+  await expect(group.getByRole('radio', { name: 'Light blur' })).toBeChecked();
+  await labPage.waitForTimeout(800);
+  await labPage.screenshot({ path: path.join(SCREENSHOT_DIR, 'effects-preview-light.png') });
+  await labPage.keyboard.press('ArrowRight');
   await labPage.keyboard.press('ArrowRight');
   await expect(group.getByRole('radio', { name: 'Dusk hills' })).toBeChecked();
   await labPage.waitForTimeout(800);
