@@ -3,7 +3,7 @@
  * Pure state: it returns the messages to send and never touches a socket,
  * so every rule here is tested without a network.
  */
-import type { PartnerLeftReason, ServerMessage } from '../src/shared/wire-protocol';
+import { MAX_MESSAGE_BYTES, MAX_PREPARED_SIGNALS, type PartnerLeftReason, type PeerSignal, type ServerMessage } from '../src/shared/wire-protocol';
 import type { WaitingQueue } from './waiting-queue';
 
 export interface Outgoing {
@@ -16,9 +16,17 @@ interface Pairing {
   partnerId: string;
   /** The id the partner is shown for this call (never the connection id). */
   partnerAlias: string;
+  /** For the side that waited: the ticket of that wait, whose prepared offer this call uses. */
+  offerTicket?: string;
 }
 
-export type MatchmakerError = 'not-in-call' | 'already-joined' | 'stale-pair';
+/** One client's time in the queue, and the signals of the offer it prepared meanwhile. */
+interface Wait {
+  ticket: string;
+  signals: PeerSignal[];
+}
+
+export type MatchmakerError = 'not-in-call' | 'already-joined' | 'stale-pair' | 'too-large';
 
 export type SignalRoute = { ok: true; to: string } | { ok: false; error: MatchmakerError };
 
@@ -33,6 +41,7 @@ export class Matchmaker {
   private readonly pairings = new Map<string, Pairing>();
   /** Who each client last skipped or was skipped by: they are not paired again right away. */
   private readonly skippedWith = new Map<string, string>();
+  private readonly waits = new Map<string, Wait>();
 
   constructor(private readonly options: MatchmakerOptions) {}
 
@@ -60,6 +69,7 @@ export class Matchmaker {
   /** Stop searching, or end the current call: the partner is told and requeued, as after a skip. */
   leave(clientId: string): Outgoing[] {
     this.options.queue.remove(clientId);
+    this.waits.delete(clientId);
     const partner = this.pairings.get(clientId)?.partnerId;
     const ended = this.endPairing(clientId, 'left');
     return [...ended, { to: clientId, message: { type: 'idle' } }, ...(partner ? this.enqueue(partner) : [])];
@@ -79,6 +89,7 @@ export class Matchmaker {
   /** The client's connection is gone; its partner is told and requeued. */
   disconnect(clientId: string): Outgoing[] {
     this.options.queue.remove(clientId);
+    this.waits.delete(clientId);
     this.skippedWith.delete(clientId);
     const partner = this.pairings.get(clientId)?.partnerId;
     const ended = this.endPairing(clientId, 'disconnected');
@@ -94,6 +105,24 @@ export class Matchmaker {
     return { ok: true, to: pairing.partnerId };
   }
 
+  /**
+   * A signal of the offer the client prepared while waiting: kept for its
+   * future partner, or, if the pairing has just happened, passed on.
+   * Anything for another wait (an earlier search) is stale.
+   */
+  addPreparedSignal(clientId: string, ticket: string, data: PeerSignal): Outgoing[] | MatchmakerError {
+    const wait = this.waits.get(clientId);
+    if (wait) {
+      if (wait.ticket !== ticket) return 'stale-pair';
+      if (wait.signals.length >= MAX_PREPARED_SIGNALS) return 'too-large';
+      wait.signals.push(data);
+      return [];
+    }
+    const pairing = this.pairings.get(clientId);
+    if (!pairing || pairing.offerTicket !== ticket) return 'stale-pair';
+    return [{ to: pairing.partnerId, message: { type: 'signal', pairId: pairing.pairId, data } }];
+  }
+
   private mayPair(a: string, b: string): boolean {
     if (a === b) return false;
     if (this.skippedWith.get(a) === b || this.skippedWith.get(b) === a) return false;
@@ -103,20 +132,27 @@ export class Matchmaker {
   private enqueue(clientId: string): Outgoing[] {
     const partnerId = this.options.queue.takeRandom((candidate) => this.mayPair(clientId, candidate));
     if (partnerId === undefined) {
+      const ticket = this.options.newId();
       this.options.queue.add(clientId);
-      return [{ to: clientId, message: { type: 'queued' } }];
+      this.waits.set(clientId, { ticket, signals: [] });
+      return [{ to: clientId, message: { type: 'queued', ticket } }];
     }
+    const wait = this.waits.get(partnerId);
+    this.waits.delete(partnerId);
     const pairId = this.options.newId();
     const clientAlias = this.options.newId();
     const partnerAlias = this.options.newId();
     this.pairings.set(clientId, { pairId, partnerId, partnerAlias });
-    this.pairings.set(partnerId, { pairId, partnerId: clientId, partnerAlias: clientAlias });
+    this.pairings.set(partnerId, { pairId, partnerId: clientId, partnerAlias: clientAlias, ...(wait && { offerTicket: wait.ticket }) });
     this.skippedWith.delete(clientId);
     this.skippedWith.delete(partnerId);
+    const matched: ServerMessage = { type: 'matched', pairId, initiator: false, partnerId: partnerAlias };
+    const { inside, after } = splitToFit(matched, wait?.signals ?? []);
     return [
-      // The one who waited longer already has its camera warm: it makes the offer.
+      // The one who waited has its camera warm and its offer ready: it is the one that offers.
       { to: partnerId, message: { type: 'matched', pairId, initiator: true, partnerId: clientAlias } },
-      { to: clientId, message: { type: 'matched', pairId, initiator: false, partnerId: partnerAlias } },
+      { to: clientId, message: inside.length > 0 ? { ...matched, partnerSignals: inside } : matched },
+      ...after.map((data): Outgoing => ({ to: clientId, message: { type: 'signal', pairId, data } })),
     ];
   }
 
@@ -127,4 +163,19 @@ export class Matchmaker {
     this.pairings.delete(pairing.partnerId);
     return [{ to: pairing.partnerId, message: { type: 'partner-left', pairId: pairing.pairId, reason } }];
   }
+}
+
+const byteLength = (value: unknown): number => new TextEncoder().encode(JSON.stringify(value)).length;
+
+/** The prepared signals that fit inside the `matched` message (the client's frame limit), in order, and the rest. */
+function splitToFit(matched: ServerMessage, signals: PeerSignal[]): { inside: PeerSignal[]; after: PeerSignal[] } {
+  // The list's brackets, key and commas are covered by the margin.
+  let room = MAX_MESSAGE_BYTES - byteLength(matched) - 64;
+  let count = 0;
+  for (const signal of signals) {
+    room -= byteLength(signal) + 1;
+    if (room < 0) break;
+    count += 1;
+  }
+  return { inside: signals.slice(0, count), after: signals.slice(count) };
 }

@@ -58,6 +58,7 @@ const ERROR_TEXT: Record<MatchmakerError | 'rate-limited', string> = {
   'not-in-call': 'You are not in a call right now.',
   'already-joined': 'You are already searching or in a call.',
   'stale-pair': 'That call has already ended.',
+  'too-large': 'The server keeps no more signals for that offer.',
   'rate-limited': 'Too many messages; slow down.',
 };
 
@@ -179,6 +180,12 @@ export async function startSignalingServer(options: SignalingServerOptions): Pro
         const route = matchmaker.routeSignal(connection.id, message.pairId);
         if (!route.ok) sendError(connection.id, route.error, ERROR_TEXT[route.error]);
         else send(route.to, { type: 'signal', pairId: message.pairId, data: message.data });
+        return;
+      }
+      case 'prepared-signal': {
+        const result = matchmaker.addPreparedSignal(connection.id, message.ticket, message.data);
+        if (typeof result === 'string') sendError(connection.id, result, ERROR_TEXT[result]);
+        else deliver(result);
         return;
       }
     }

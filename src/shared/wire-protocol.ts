@@ -54,12 +54,26 @@ export const clientSignalMessage = z.strictObject({
   pairId: opaqueId,
   data: peerSignalSchema,
 });
+/**
+ * A signal of the offer a waiting client prepares before anyone is paired
+ * with it (`ticket` from its `queued`). The server keeps these and hands
+ * them to the partner inside `matched`, so the offer reaches the answering
+ * side without a round trip through the waiting one.
+ */
+/** An offer and its candidates: the server keeps at most this many signals of one prepared offer. */
+export const MAX_PREPARED_SIGNALS = 32;
+export const preparedSignalMessage = z.strictObject({
+  type: z.literal('prepared-signal'),
+  ticket: opaqueId,
+  data: peerSignalSchema,
+});
 
 export const clientMessageSchema = z.discriminatedUnion('type', [
   joinMessage,
   leaveMessage,
   nextMessage,
   clientSignalMessage,
+  preparedSignalMessage,
 ]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 
@@ -71,7 +85,8 @@ export const welcomeMessage = z.strictObject({
   iceServers: z.array(iceServerSchema).max(8),
   heartbeatIntervalMs: z.number().int().positive(),
 });
-export const queuedMessage = z.strictObject({ type: z.literal('queued') });
+/** Waiting for a partner; `ticket` names this wait, for the signals of the offer prepared during it. */
+export const queuedMessage = z.strictObject({ type: z.literal('queued'), ticket: opaqueId });
 export const idleMessage = z.strictObject({ type: z.literal('idle') });
 export const matchedMessage = z.strictObject({
   type: z.literal('matched'),
@@ -80,6 +95,8 @@ export const matchedMessage = z.strictObject({
   initiator: z.boolean(),
   /** An id for the stranger that is only valid for this call. */
   partnerId: opaqueId,
+  /** For the answering side: the start of the partner's prepared offer (the rest follows as `signal`). */
+  partnerSignals: z.array(peerSignalSchema).max(MAX_PREPARED_SIGNALS).optional(),
 });
 export const serverSignalMessage = z.strictObject({
   type: z.literal('signal'),

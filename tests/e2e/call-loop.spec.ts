@@ -44,6 +44,29 @@ test('two people are paired, see and hear each other, and the data channel round
   }
 });
 
+test("the stranger's first frames come at half size, so they arrive sooner, then full size", async ({ world }) => {
+  const [alice, bob] = [await world.openClient('alice'), await world.openClient('bob')];
+  await alice.start();
+  await alice.waitForPhase('searching');
+  // Every picture size bob's remote video shows, in order, from before the call starts.
+  await bob.page.evaluate(() => {
+    const sizes: string[] = [];
+    Object.assign(window, { remoteSizes: sizes });
+    const sample = (): void => {
+      const video = document.querySelector<HTMLVideoElement>('[data-testid="remote-video"]');
+      const size = video && video.videoWidth > 0 ? `${video.videoWidth}x${video.videoHeight}` : null;
+      if (size && sizes.at(-1) !== size) sizes.push(size);
+      requestAnimationFrame(sample);
+    };
+    sample();
+  });
+  await bob.start();
+  await expectLiveCall(bob);
+  const sizes = () => bob.page.evaluate(() => (window as unknown as { remoteSizes: string[] }).remoteSizes);
+  await expect.poll(sizes).toContain('640x480');
+  expect((await sizes())[0]).toBe('320x240');
+});
+
 test('Next gives the skipper a new partner with video, and the one left behind waits', async ({ world }) => {
   const [a, b, c] = [await world.openClient('a'), await world.openClient('b'), await world.openClient('c')];
   await a.start();

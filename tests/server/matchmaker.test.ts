@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Matchmaker, type Outgoing } from '../../server/matchmaker';
 import { InMemoryWaitingQueue } from '../../server/waiting-queue';
+import { MAX_MESSAGE_BYTES, MAX_PREPARED_SIGNALS, type PeerSignal, type ServerMessage } from '../../src/shared/wire-protocol';
 
 function setup(random: () => number = () => 0, mayMeet?: (a: string, b: string) => boolean) {
   let counter = 0;
@@ -141,5 +142,84 @@ describe('Matchmaker', () => {
     matchmaker.join('a');
     expect(messagesTo(matchmaker.join('b'), 'b')).toEqual(['queued']);
     expect(matchmaker.waitingCount).toBe(2);
+  });
+
+  describe('the offer a waiting client prepares', () => {
+    const offer: PeerSignal = { type: 'offer', sdp: 'v=0\r\n' };
+    const candidate = (n: number): PeerSignal => ({ type: 'candidate', candidate: { candidate: `candidate:${n} 1 udp 1 127.0.0.1 ${5000 + n} typ host`, sdpMid: '0', sdpMLineIndex: 0 } });
+    const ticketOf = (outgoing: Outgoing[] | string, to: string): string => {
+      const queued = (outgoing as Outgoing[]).find((item) => item.to === to && item.message.type === 'queued')?.message;
+      if (queued?.type !== 'queued') throw new Error(`${to} was not queued`);
+      return queued.ticket;
+    };
+    const toClient = (outgoing: Outgoing[] | string, to: string): ServerMessage[] =>
+      (outgoing as Outgoing[]).filter((item) => item.to === to).map((item) => item.message);
+
+    it('reaches the joining partner inside "matched", in order, and nobody else', () => {
+      const matchmaker = setup();
+      const ticket = ticketOf(matchmaker.join('a'), 'a');
+      for (const signal of [offer, candidate(1), candidate(2)]) expect(matchmaker.addPreparedSignal('a', ticket, signal)).toEqual([]);
+      const outgoing = matchmaker.join('b');
+      const [matchedB, ...rest] = toClient(outgoing, 'b');
+      expect(matchedB).toMatchObject({ type: 'matched', initiator: false, partnerSignals: [offer, candidate(1), candidate(2)] });
+      expect(rest).toEqual([]);
+      expect(toClient(outgoing, 'a')).toEqual([expect.not.objectContaining({ partnerSignals: expect.anything() })]);
+    });
+
+    it('sends what does not fit in one frame as signals right after "matched"', () => {
+      const matchmaker = setup();
+      const ticket = ticketOf(matchmaker.join('a'), 'a');
+      const big: PeerSignal = { type: 'offer', sdp: 'x'.repeat(20 * 1024) };
+      const long = (n: number): PeerSignal => ({ type: 'candidate', candidate: { candidate: `candidate:${n} ${'x'.repeat(500)}` } });
+      const signals = [big, ...Array.from({ length: 30 }, (_, n) => long(n))];
+      for (const signal of signals) matchmaker.addPreparedSignal('a', ticket, signal);
+      const [matched, ...after] = toClient(matchmaker.join('b'), 'b');
+      if (matched?.type !== 'matched') throw new Error('not matched');
+      expect(new TextEncoder().encode(JSON.stringify(matched)).length).toBeLessThanOrEqual(MAX_MESSAGE_BYTES);
+      const inside = matched.partnerSignals ?? [];
+      expect(inside.length).toBeGreaterThan(1);
+      expect(after.length).toBeGreaterThan(0);
+      expect(after.every((message) => message.type === 'signal' && message.pairId === matched.pairId)).toBe(true);
+      const delivered = [...inside, ...after.map((message) => (message.type === 'signal' ? message.data : null))];
+      expect(delivered).toEqual(signals);
+    });
+
+    it('passes on a prepared signal that crosses the pairing', () => {
+      const matchmaker = setup();
+      const ticket = ticketOf(matchmaker.join('a'), 'a');
+      const matched = toClient(matchmaker.join('b'), 'b')[0]!;
+      if (matched.type !== 'matched') throw new Error('not matched');
+      expect(matchmaker.addPreparedSignal('a', ticket, candidate(3))).toEqual([
+        { to: 'b', message: { type: 'signal', pairId: matched.pairId, data: candidate(3) } },
+      ]);
+      // The answering side has no prepared offer to speak of.
+      expect(matchmaker.addPreparedSignal('b', ticket, candidate(3))).toBe('stale-pair');
+    });
+
+    it('refuses signals of an earlier wait, after leaving or after being requeued', () => {
+      const matchmaker = setup();
+      const first = ticketOf(matchmaker.join('a'), 'a');
+      matchmaker.leave('a');
+      expect(matchmaker.addPreparedSignal('a', first, offer)).toBe('stale-pair');
+      const second = ticketOf(matchmaker.join('a'), 'a');
+      expect(second).not.toBe(first);
+      expect(matchmaker.addPreparedSignal('a', first, offer)).toBe('stale-pair');
+      matchmaker.join('b');
+      const third = ticketOf(matchmaker.next('b'), 'a');
+      // A late signal of the call that just ended must not join the next partner's offer.
+      expect(matchmaker.addPreparedSignal('a', second, candidate(1))).toBe('stale-pair');
+      expect(matchmaker.addPreparedSignal('a', third, offer)).toEqual([]);
+    });
+
+    it(`keeps at most ${MAX_PREPARED_SIGNALS} signals of one offer`, () => {
+      const matchmaker = setup();
+      const ticket = ticketOf(matchmaker.join('a'), 'a');
+      for (let n = 0; n < MAX_PREPARED_SIGNALS; n += 1) expect(matchmaker.addPreparedSignal('a', ticket, candidate(n))).toEqual([]);
+      expect(matchmaker.addPreparedSignal('a', ticket, candidate(99))).toBe('too-large');
+    });
+
+    it('refuses a prepared signal from someone who never queued', () => {
+      expect(setup().addPreparedSignal('x', 'any', offer)).toBe('stale-pair');
+    });
   });
 });

@@ -51,6 +51,19 @@ describe('signaling server', () => {
     expect(b.received.filter((message) => message.type === 'signal')).toHaveLength(0);
   });
 
+  it("hands the waiting client's prepared offer to its partner inside \"matched\"", async () => {
+    const a = await connect();
+    const b = await connect();
+    a.send({ type: 'join' });
+    const { ticket } = await a.nextOf('queued');
+    a.send({ type: 'prepared-signal', ticket, data: offer });
+    a.send({ type: 'prepared-signal', ticket: 'an-old-ticket', data: offer });
+    expect((await a.nextOf('error')).code).toBe('stale-pair');
+    b.send({ type: 'join' });
+    expect(await b.nextOf('matched')).toMatchObject({ initiator: false, partnerSignals: [offer] });
+    expect((await a.nextOf('matched')).initiator).toBe(true);
+  });
+
   it('on Next, requeues the skipper at once into a new pair and tells the partner', async () => {
     const { a, b } = await pair();
     const c = await connect();

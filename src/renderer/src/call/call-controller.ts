@@ -3,7 +3,7 @@
  * peer connection of the current pair, and the events the screen reacts to.
  * Plain TypeScript; the React hook only forwards its output into state.
  */
-import type { IceServer, PeerSignal, ServerMessage } from '../../../shared/wire-protocol';
+import { MAX_PREPARED_SIGNALS, type IceServer, type PeerSignal, type ServerMessage } from '../../../shared/wire-protocol';
 import type { CallEvent } from './call-machine';
 import { markCall } from './call-marks';
 import { createPeerLink, type PeerLink } from './peer-link';
@@ -40,9 +40,11 @@ export class CallController {
   private peer: PeerLink | null = null;
   /** The pair the current peer belongs to; null while a prepared offer waits for a partner. */
   private pairId: string | null = null;
+  /** The peer is an offer prepared during this wait in the queue, not yet given to a pair. */
+  private preparedTicket: string | null = null;
+  private preparedSignalsSent = 0;
+  /** Signals of the prepared offer beyond what the server keeps: sent once paired. */
   private unsentSignals: PeerSignal[] = [];
-  /** The peer is an offer prepared while waiting, not yet given to a pair. */
-  private preparedOffer = false;
 
   private iceServers: IceServer[] = [];
   private wantsToSearch = false;
@@ -154,12 +156,12 @@ export class CallController {
         this.iceServers = message.iceServers;
         return;
       case 'queued':
-        this.prepareOffer();
+        this.prepareOffer(message.ticket);
         return;
       case 'idle':
         return;
       case 'matched':
-        this.beginPair(message.pairId, message.partnerId, message.initiator);
+        this.beginPair(message.pairId, message.partnerId, message.initiator, message.partnerSignals ?? []);
         return;
       case 'signal':
         if (message.pairId === this.pairId) this.peer?.signal(message.data);
@@ -186,21 +188,21 @@ export class CallController {
 
   /**
    * Whoever waits in the queue will make the offer when a partner arrives,
-   * so it prepares its peer connection and offer while it waits: the offer
-   * goes out the moment the server pairs it. (Preparing the answering side
-   * too was measured: it only delays the server's answer, which is already
-   * on its way, by the same amount.)
+   * so it prepares its peer connection and offer while it waits, and the
+   * server keeps the offer's signals: the partner gets them with the news
+   * of the pairing, with no round trip through us. (Preparing the answering
+   * side too was measured: no gain.)
    */
-  private prepareOffer(): void {
-    if (!this.wantsToSearch || this.pairId !== null || this.preparedOffer) return;
+  private prepareOffer(ticket: string): void {
+    if (!this.wantsToSearch || this.pairId !== null || this.preparedTicket === ticket) return;
     const localStream = this.getLocalStream();
     if (!localStream) return;
     this.endPeer();
+    this.preparedTicket = ticket;
     this.peer = this.createPeer(true, localStream);
-    this.preparedOffer = true;
   }
 
-  private beginPair(pairId: string, partnerId: string, initiator: boolean): void {
+  private beginPair(pairId: string, partnerId: string, initiator: boolean, partnerSignals: PeerSignal[]): void {
     const localStream = this.getLocalStream();
     if (!localStream) {
       this.endPeer();
@@ -208,19 +210,31 @@ export class CallController {
       this.output.dispatch({ type: 'stop' });
       return;
     }
-    const usePrepared = initiator && this.peer !== null && this.pairId === null && this.preparedOffer;
+    const usePrepared = initiator && this.peer !== null && this.pairId === null && this.preparedTicket !== null;
     if (!usePrepared) this.endPeer();
-    this.preparedOffer = false;
+    this.preparedTicket = null;
     this.pairId = pairId;
     markCall('matched', pairId);
     if (usePrepared) {
       for (const data of this.unsentSignals.splice(0)) this.sendSignal(pairId, data);
     } else {
-      this.peer = this.createPeer(initiator, localStream);
+      const peer = this.createPeer(initiator, localStream);
+      this.peer = peer;
+      for (const data of partnerSignals) peer.signal(data);
     }
     this.output.dispatch({ type: 'matched', pairId, partnerId, at: Date.now() });
   }
 
+  /** A signal of the prepared offer, before anyone is paired with us: the server keeps it for the partner. */
+  private sendPreparedSignal(data: PeerSignal): void {
+    if (this.preparedTicket === null) return;
+    if (this.preparedSignalsSent >= MAX_PREPARED_SIGNALS) {
+      this.unsentSignals.push(data);
+      return;
+    }
+    this.preparedSignalsSent += 1;
+    this.signaling?.send({ type: 'prepared-signal', ticket: this.preparedTicket, data });
+  }
 
   private sendSignal(pairId: string, data: PeerSignal): void {
     if ('type' in data && (data.type === 'offer' || data.type === 'answer')) {
@@ -237,9 +251,8 @@ export class CallController {
       events: {
         onSignal: (data) => {
           if (this.peer !== link) return;
-          // A prepared offer has no pair yet: keep its signals until the server pairs us.
-          if (this.pairId === null) this.unsentSignals.push(data);
-          else this.sendSignal(this.pairId, data);
+          if (this.pairId !== null) this.sendSignal(this.pairId, data);
+          else this.sendPreparedSignal(data);
         },
         onRemoteStream: (stream) => {
           if (this.peer !== link || this.pairId === null) return;
@@ -301,7 +314,8 @@ export class CallController {
     this.peer?.destroy();
     this.peer = null;
     this.pairId = null;
-    this.preparedOffer = false;
+    this.preparedTicket = null;
+    this.preparedSignalsSent = 0;
     this.unsentSignals = [];
     this.output.setRemoteStream(null);
     this.output.setRoundTripMs(null);

@@ -7,6 +7,7 @@ import SimplePeer from 'simple-peer';
 import type { IceServer, PeerSignal } from '../../../shared/wire-protocol';
 import { parsePeerMessage, type PeerMessage } from '../../../shared/peer-messages';
 import { retireConnection } from './connection-retirement';
+import { FULL_SIZE_AFTER_CONNECT_MS, sendSmallFirstFrames } from './first-frame-size';
 
 export type PeerEndReason = 'closed' | 'failed';
 
@@ -45,6 +46,9 @@ export function createPeerLink({ initiator, localStream, iceServers, events }: P
     // A fixed channel name, so both sides agree without a round trip.
     channelName: 'cam-party',
   });
+  // simple-peer keeps its RTCPeerConnection private; sender parameters and tracks need it.
+  const connection = (peer as unknown as { _pc: RTCPeerConnection })._pc;
+  const restoreFullSize = sendSmallFirstFrames(connection);
   const end = (reason: PeerEndReason, detail: string): void => {
     if (ended) return;
     ended = true;
@@ -54,7 +58,10 @@ export function createPeerLink({ initiator, localStream, iceServers, events }: P
 
   peer.on('signal', (data: unknown) => events.onSignal(data as PeerSignal));
   peer.on('stream', (stream: MediaStream) => events.onRemoteStream(stream));
-  peer.on('connect', () => events.onConnect());
+  peer.on('connect', () => {
+    setTimeout(restoreFullSize, FULL_SIZE_AFTER_CONNECT_MS);
+    events.onConnect();
+  });
   peer.on('data', (data: Uint8Array | string) => {
     const text = typeof data === 'string' ? data : new TextDecoder().decode(data);
     const message = parsePeerMessage(text);
@@ -91,8 +98,7 @@ export function createPeerLink({ initiator, localStream, iceServers, events }: P
       peer.removeAllListeners();
       peer.on('error', () => {});
       // Nothing more of ours goes out from this moment; the close itself waits (connection-retirement).
-      const connection = (peer as unknown as { _pc?: RTCPeerConnection | null })._pc;
-      connection?.getSenders().forEach((sender) => void sender.replaceTrack(null).catch(() => {}));
+      connection.getSenders().forEach((sender) => void sender.replaceTrack(null).catch(() => {}));
       retireConnection(() => peer.destroy());
     },
   };
