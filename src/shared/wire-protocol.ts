@@ -56,9 +56,9 @@ export const clientSignalMessage = z.strictObject({
 });
 /**
  * A signal of the offer a waiting client prepares before anyone is paired
- * with it (`ticket` from its `queued`). The server keeps these and hands
- * them to the partner inside `matched`, so the offer reaches the answering
- * side without a round trip through the waiting one.
+ * with it (`ticket` from its `queued`). The server keeps these and sends
+ * them to the partner right after `matched`, so the offer reaches the
+ * answering side without a round trip through the waiting one.
  */
 /** An offer and its candidates: the server keeps at most this many signals of one prepared offer. */
 export const MAX_PREPARED_SIGNALS = 32;
@@ -95,8 +95,6 @@ export const matchedMessage = z.strictObject({
   initiator: z.boolean(),
   /** An id for the stranger that is only valid for this call. */
   partnerId: opaqueId,
-  /** For the answering side: the start of the partner's prepared offer (the rest follows as `signal`). */
-  partnerSignals: z.array(peerSignalSchema).max(MAX_PREPARED_SIGNALS).optional(),
 });
 export const serverSignalMessage = z.strictObject({
   type: z.literal('signal'),

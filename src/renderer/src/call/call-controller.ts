@@ -161,7 +161,7 @@ export class CallController {
       case 'idle':
         return;
       case 'matched':
-        this.beginPair(message.pairId, message.partnerId, message.initiator, message.partnerSignals ?? []);
+        this.beginPair(message.pairId, message.partnerId, message.initiator);
         return;
       case 'signal':
         if (message.pairId === this.pairId) this.peer?.signal(message.data);
@@ -189,9 +189,9 @@ export class CallController {
   /**
    * Whoever waits in the queue will make the offer when a partner arrives,
    * so it prepares its peer connection and offer while it waits, and the
-   * server keeps the offer's signals: the partner gets them with the news
-   * of the pairing, with no round trip through us. (Preparing the answering
-   * side too was measured: no gain.)
+   * server keeps the offer's signals: the partner gets them right after the
+   * news of the pairing, with no round trip through us. (Preparing the
+   * answering side too was measured: no gain.)
    */
   private prepareOffer(ticket: string): void {
     if (!this.wantsToSearch || this.pairId !== null || this.preparedTicket === ticket) return;
@@ -202,7 +202,7 @@ export class CallController {
     this.peer = this.createPeer(true, localStream);
   }
 
-  private beginPair(pairId: string, partnerId: string, initiator: boolean, partnerSignals: PeerSignal[]): void {
+  private beginPair(pairId: string, partnerId: string, initiator: boolean): void {
     const localStream = this.getLocalStream();
     if (!localStream) {
       this.endPeer();
@@ -218,9 +218,7 @@ export class CallController {
     if (usePrepared) {
       for (const data of this.unsentSignals.splice(0)) this.sendSignal(pairId, data);
     } else {
-      const peer = this.createPeer(initiator, localStream);
-      this.peer = peer;
-      for (const data of partnerSignals) peer.signal(data);
+      this.peer = this.createPeer(initiator, localStream);
     }
     this.output.dispatch({ type: 'matched', pairId, partnerId, at: Date.now() });
   }
