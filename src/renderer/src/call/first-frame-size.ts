@@ -14,13 +14,13 @@ export const FULL_SIZE_AFTER_CONNECT_MS = 300;
 export function sendSmallFirstFrames(connection: RTCPeerConnection): () => void {
   const sender = connection.getSenders().find((candidate) => candidate.track?.kind === 'video');
   if (!sender) return () => {};
-  scaleDown(sender, FIRST_FRAMES_SCALE_DOWN);
+  setScaleDown(sender, FIRST_FRAMES_SCALE_DOWN);
   return () => {
-    if (connection.connectionState !== 'closed') scaleDown(sender, 1);
+    if (connection.connectionState !== 'closed') setScaleDown(sender, 1);
   };
 }
 
-function scaleDown(sender: RTCRtpSender, factor: number): void {
+function setScaleDown(sender: RTCRtpSender, factor: number): void {
   const parameters = sender.getParameters();
   const [encoding] = parameters.encodings;
   if (!encoding) return;
