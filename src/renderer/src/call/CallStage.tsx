@@ -1,7 +1,7 @@
 import { useCallback, type ReactNode } from 'react';
 import type { CallPhase } from './call-machine';
 import { markCall } from './call-marks';
-import { closeRetiredConnectionsSoon } from './connection-retirement';
+import { runDeferredTeardownsSoon } from './deferred-teardown';
 import { FilteredRemoteVideo } from '../safety-filter/FilteredRemoteVideo';
 import { VideoView } from './VideoView';
 
@@ -31,7 +31,7 @@ export function CallStage(props: CallStageProps) {
   const showRemote = phase === 'in-call' && remoteStream !== null;
   const onFirstFrame = useCallback(() => {
     markCall('remote-first-frame', pairId ?? undefined);
-    closeRetiredConnectionsSoon();
+    runDeferredTeardownsSoon();
   }, [pairId]);
 
   return (
@@ -40,18 +40,17 @@ export function CallStage(props: CallStageProps) {
         {searching ? 'Searching for a stranger' : 'Call with a stranger'}
       </h1>
       <div className="stage__remote">
-        {remoteStream && (
-          <FilteredRemoteVideo
-            stream={remoteStream}
-            filterEnabled={props.filterIncomingVideo}
-            showNotice={showRemote}
-            label="Stranger's video"
-            className={`stage__remote-video${showRemote ? '' : ' is-hidden'}`}
-            onFirstFrame={onFirstFrame}
-            onReport={props.onReportVideo}
-            onSkip={props.onSkip}
-          />
-        )}
+        {/* Always mounted: taking a playing <video> out of the page costs ~15 ms, right when Skip is pressed. */}
+        <FilteredRemoteVideo
+          stream={remoteStream}
+          filterEnabled={props.filterIncomingVideo}
+          showNotice={showRemote}
+          label="Stranger's video"
+          className={`stage__remote-video${showRemote ? '' : ' is-hidden'}`}
+          onFirstFrame={onFirstFrame}
+          onReport={props.onReportVideo}
+          onSkip={props.onSkip}
+        />
         {!showRemote && (
           <div className="stage__waiting" role="status" aria-live="polite">
             <div className="spinner" aria-hidden="true" />

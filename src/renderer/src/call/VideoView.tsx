@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useLatest } from '../use-latest';
+import { deferTeardown } from './deferred-teardown';
 
 interface VideoViewProps {
   stream: MediaStream | null;
@@ -17,9 +18,11 @@ export function VideoView({ stream, self = false, label, className, onFirstFrame
 
   useEffect(() => {
     const video = videoRef.current;
-    if (!video) return;
+    // No stream: the last one's cleanup below has already let go (or will).
+    if (!video || !stream) return;
+    // A stranger's view that was silenced on its way out (see below) gets its sound back.
+    video.muted = self;
     video.srcObject = stream;
-    if (!stream) return;
     let handle: number | undefined;
     if (onFirstFrameRef.current) handle = video.requestVideoFrameCallback(() => onFirstFrameRef.current?.());
     video.play().catch(() => {
@@ -27,10 +30,18 @@ export function VideoView({ stream, self = false, label, className, onFirstFrame
     });
     return () => {
       if (handle !== undefined) video.cancelVideoFrameCallback(handle);
-      // Let go of the stream at once rather than when the element is garbage-collected.
-      video.srcObject = null;
+      if (self) {
+        // Our camera: let go at once (a detached element holding it stalled the camera for ~2.5 s after Stop).
+        video.srcObject = null;
+        return;
+      }
+      // The stranger's: silent now; letting go costs ~5 ms, so it waits until the next partner is on screen.
+      video.muted = true;
+      deferTeardown(() => {
+        if (video.srcObject === stream) video.srcObject = null;
+      });
     };
-  }, [stream, onFirstFrameRef]);
+  }, [stream, self, onFirstFrameRef]);
 
   return (
     <video

@@ -6,7 +6,7 @@ import './node-globals';
 import SimplePeer from 'simple-peer';
 import type { IceServer, PeerSignal } from '../../../shared/wire-protocol';
 import { parsePeerMessage, type PeerMessage } from '../../../shared/peer-messages';
-import { retireConnection } from './connection-retirement';
+import { deferTeardown } from './deferred-teardown';
 import { FULL_SIZE_AFTER_CONNECT_MS, sendSmallFirstFrames } from './first-frame-size';
 
 export type PeerEndReason = 'closed' | 'failed';
@@ -97,9 +97,9 @@ export function createPeerLink({ initiator, localStream, iceServers, events }: P
       ended = true;
       peer.removeAllListeners();
       peer.on('error', () => {});
-      // Nothing more of ours goes out from this moment; the close itself waits (connection-retirement).
+      // Nothing more of ours goes out from this moment; the close itself waits (deferred-teardown).
       connection.getSenders().forEach((sender) => void sender.replaceTrack(null).catch(() => {}));
-      retireConnection(() => peer.destroy());
+      deferTeardown(() => peer.destroy());
     },
   };
 }

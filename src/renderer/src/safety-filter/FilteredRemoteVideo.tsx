@@ -5,7 +5,8 @@ import { useIncomingVideoFilter, type IncomingVideoFilterHookOptions } from './u
 import './filtered-remote-video.css';
 
 interface FilteredRemoteVideoProps {
-  stream: MediaStream;
+  /** Null between calls: the element stays, since removing a playing <video> blocks the page. */
+  stream: MediaStream | null;
   /** The person's "filter incoming video" setting; on by default. */
   filterEnabled: boolean;
   label: string;

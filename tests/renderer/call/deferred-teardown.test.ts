@@ -1,42 +1,42 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { closeRetiredConnectionsSoon, retireConnection } from '../../../src/renderer/src/call/connection-retirement';
+import { deferTeardown, runDeferredTeardownsSoon } from '../../../src/renderer/src/call/deferred-teardown';
 
-describe('connection retirement', () => {
+describe('deferred teardown', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('closes a finished connection after 1.5 s when no new partner shows up', () => {
+  it('releases what the last call left after 1.5 s when no new partner shows up', () => {
     const close = vi.fn();
-    retireConnection(close);
+    deferTeardown(close);
     vi.advanceTimersByTime(1_499);
     expect(close).not.toHaveBeenCalled();
     vi.advanceTimersByTime(1);
     expect(close).toHaveBeenCalledTimes(1);
   });
 
-  it('closes it shortly after the next partner is on screen, and only once', () => {
+  it('releases it shortly after the next partner is on screen, and only once', () => {
     const [first, second] = [vi.fn(), vi.fn()];
-    retireConnection(first);
-    retireConnection(second);
+    deferTeardown(first);
+    deferTeardown(second);
     vi.advanceTimersByTime(300);
-    closeRetiredConnectionsSoon();
+    runDeferredTeardownsSoon();
     expect(first).not.toHaveBeenCalled();
     vi.advanceTimersByTime(150);
     expect(first).toHaveBeenCalledTimes(1);
     expect(second).toHaveBeenCalledTimes(1);
     vi.advanceTimersByTime(5_000);
-    closeRetiredConnectionsSoon();
+    runDeferredTeardownsSoon();
     vi.advanceTimersByTime(5_000);
     expect(first).toHaveBeenCalledTimes(1);
     expect(second).toHaveBeenCalledTimes(1);
   });
 
-  it('leaves a connection retired after the first frame for its own turn', () => {
+  it('leaves a teardown deferred after the first frame for its own turn', () => {
     const early = vi.fn();
     const late = vi.fn();
-    retireConnection(early);
-    closeRetiredConnectionsSoon();
-    retireConnection(late);
+    deferTeardown(early);
+    runDeferredTeardownsSoon();
+    deferTeardown(late);
     vi.advanceTimersByTime(150);
     expect(early).toHaveBeenCalledTimes(1);
     expect(late).not.toHaveBeenCalled();
