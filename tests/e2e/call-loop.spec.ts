@@ -37,6 +37,8 @@ test('two people are paired, see and hear each other, and the data channel round
   // The round-trip time shown in the call comes from a ping and pong over the data channel.
   await expect(alice.page.getByTestId('round-trip')).toHaveText(/\d+ ms/);
   await expect(bob.page.getByTestId('round-trip')).toHaveText(/\d+ ms/);
+  // The call as people see it once the safety filter has checked the stranger's video.
+  await alice.page.locator('[data-testid="filtered-remote-video"][data-filter-reason="none"]').waitFor({ timeout: 20_000 });
   await alice.screenshot(path.join(SCREENSHOT_DIR, 'call.png'));
 
   for (const client of [alice, bob]) {
