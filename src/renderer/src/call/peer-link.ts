@@ -49,6 +49,7 @@ export function createPeerLink({ initiator, localStream, iceServers, events }: P
   // simple-peer keeps its RTCPeerConnection private; sender parameters and tracks need it.
   const connection = (peer as unknown as { _pc: RTCPeerConnection })._pc;
   const restoreFullSize = sendSmallFirstFrames(connection);
+  let fullSizeTimer: ReturnType<typeof setTimeout> | undefined;
   const end = (reason: PeerEndReason, detail: string): void => {
     if (ended) return;
     ended = true;
@@ -59,7 +60,7 @@ export function createPeerLink({ initiator, localStream, iceServers, events }: P
   peer.on('signal', (data: unknown) => events.onSignal(data as PeerSignal));
   peer.on('stream', (stream: MediaStream) => events.onRemoteStream(stream));
   peer.on('connect', () => {
-    setTimeout(restoreFullSize, FULL_SIZE_AFTER_CONNECT_MS);
+    fullSizeTimer = setTimeout(restoreFullSize, FULL_SIZE_AFTER_CONNECT_MS);
     events.onConnect();
   });
   peer.on('data', (data: Uint8Array | string) => {
@@ -95,6 +96,7 @@ export function createPeerLink({ initiator, localStream, iceServers, events }: P
     },
     destroy: () => {
       ended = true;
+      clearTimeout(fullSizeTimer);
       peer.removeAllListeners();
       peer.on('error', () => {});
       // Nothing more of ours goes out from this moment; the close itself waits (deferred-teardown).
