@@ -24,8 +24,6 @@ const filterIncomingVideo = values.filter === 'on';
 
 const STAGES = ['matched', 'offer-sent', 'answer-sent', 'remote-stream', 'peer-connected', 'remote-first-frame'] as const;
 
-
-
 /** Time from `origin` to each stage on one side, for the breakdown. */
 async function stageTimes(client: CallClient, pairId: string, origin: number): Promise<Record<string, number>> {
   const result: Record<string, number> = {};
@@ -92,12 +90,17 @@ async function main(): Promise<void> {
     await b.waitForPhase('in-call');
     await c.start();
     await c.waitForPhase('searching');
-    await rotateSkips([a, b, c], rounds, (skipper) => skipper.next(), async ({ skipper, newPartner, nextAt, pairId }) => {
-      const frames = [await markFor(skipper, 'remote-first-frame', pairId), await markFor(newPartner, 'remote-first-frame', pairId)];
-      nextEachSide.push(...frames.map((at) => at - nextAt));
-      nextBoth.push(Math.max(...frames) - nextAt);
-      nextStages.push(await stageTimes(skipper, pairId, nextAt));
-    });
+    await rotateSkips(
+      [a, b, c],
+      rounds,
+      (skipper) => skipper.next(),
+      async ({ skipper, newPartner, nextAt, pairId }) => {
+        const frames = [await markFor(skipper, 'remote-first-frame', pairId), await markFor(newPartner, 'remote-first-frame', pairId)];
+        nextEachSide.push(...frames.map((at) => at - nextAt));
+        nextBoth.push(Math.max(...frames) - nextAt);
+        nextStages.push(await stageTimes(skipper, pairId, nextAt));
+      },
+    );
 
     console.log(
       JSON.stringify(

@@ -31,7 +31,11 @@ if (!(seconds > 0)) throw new Error('--seconds must be a positive number');
 const engines = values.engines.split(',') as LabEngine[];
 const effects = values.effects.split(',');
 
-const loadAverage = (): string => os.loadavg().map((value) => value.toFixed(2)).join(' ');
+const loadAverage = (): string =>
+  os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
 
 type CdpSession = Awaited<ReturnType<ReturnType<Page['context']>['newCDPSession']>>;
 

@@ -139,7 +139,9 @@ async function measureLoad(browser: Browser, origin: string): Promise<{ wallMs: 
     await page.waitForFunction(() => (window as unknown as HarnessWindow).safetyFilterHarness.loadInfo() !== null, undefined, {
       timeout: 60_000,
     });
-    await page.waitForFunction(() => (window as unknown as { safetyFilterHarness: { loadWallMs: number | null } }).safetyFilterHarness.loadWallMs !== null);
+    await page.waitForFunction(
+      () => (window as unknown as { safetyFilterHarness: { loadWallMs: number | null } }).safetyFilterHarness.loadWallMs !== null,
+    );
     const result = await page.evaluate(() => {
       const state = (window as unknown as HarnessWindow & { safetyFilterHarness: { loadWallMs: number } }).safetyFilterHarness;
       return { wall: state.loadWallMs, worker: state.loadInfo()!.loadMs };
@@ -187,11 +189,19 @@ async function measureBlurLatency(browser: Browser, origin: string): Promise<num
     await mount(page, { source: 'camera', classifier: 'scripted', scriptedDelayMs: 80 });
     await waitForReason(page, 'none');
     await page.evaluate(() =>
-      (window as unknown as HarnessWindow).safetyFilterHarness.scripted!.setScores({ Drawing: 0, Hentai: 0.05, Neutral: 0.03, Porn: 0.9, Sexy: 0.02 }),
+      (window as unknown as HarnessWindow).safetyFilterHarness.scripted!.setScores({
+        Drawing: 0,
+        Hentai: 0.05,
+        Neutral: 0.03,
+        Porn: 0.9,
+        Sexy: 0.02,
+      }),
     );
     await waitForReason(page, 'explicit');
     await page.waitForFunction(() =>
-      (window as unknown as HarnessWindow).safetyFilterHarness.timeline.some((entry) => entry.reason === 'explicit' && entry.paintedAt !== null),
+      (window as unknown as HarnessWindow).safetyFilterHarness.timeline.some(
+        (entry) => entry.reason === 'explicit' && entry.paintedAt !== null,
+      ),
     );
     const latency = await page.evaluate(() => {
       const state = (window as unknown as HarnessWindow).safetyFilterHarness;
@@ -227,7 +237,9 @@ async function measureExplicitArrival(browser: Browser, origin: string): Promise
     });
     await waitForReason(page, 'explicit');
     await page.waitForFunction(() =>
-      (window as unknown as HarnessWindow).safetyFilterHarness.timeline.some((entry) => entry.reason === 'explicit' && entry.paintedAt !== null),
+      (window as unknown as HarnessWindow).safetyFilterHarness.timeline.some(
+        (entry) => entry.reason === 'explicit' && entry.paintedAt !== null,
+      ),
     );
     const outcome = await page.evaluate((flagAt) => {
       const state = (window as unknown as HarnessWindow).safetyFilterHarness;

@@ -39,9 +39,7 @@ function measureThroughput(texts: readonly string[]): { messagesPerSecond: numbe
 
 const entries = parseCorpus(readFileSync(CORPUS, 'utf8'));
 const all = evaluate(entries);
-const meetsTarget = Object.values(all.categories).every(
-  (score) => score.precision >= TARGET.precision && score.recall >= TARGET.recall,
-);
+const meetsTarget = Object.values(all.categories).every((score) => score.precision >= TARGET.precision && score.recall >= TARGET.recall);
 const showMisses = process.argv.includes('--misses');
 const misses = (result: ReturnType<typeof evaluate>) =>
   result.detections

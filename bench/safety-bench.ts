@@ -28,7 +28,8 @@ async function keyToCondition(client: CallClient, key: string, condition: 'micro
         const track = (video?.srcObject as MediaStream | null)?.getAudioTracks()[0];
         return track !== undefined && !track.enabled;
       };
-      const filed = (): boolean => [...document.querySelectorAll('h2')].some((heading) => /^Report R-\d+ filed$/.test(heading.textContent ?? ''));
+      const filed = (): boolean =>
+        [...document.querySelectorAll('h2')].some((heading) => /^Report R-\d+ filed$/.test(heading.textContent ?? ''));
       const done = condition === 'microphone-off' ? micOff : filed;
       const started = performance.now();
       window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));

@@ -50,7 +50,8 @@ async function waitForMark(client: CallClient, query: MarkQuery): Promise<{ at: 
       }),
     { ...query, timeoutMs: TIMEOUT_MS },
   );
-  if (!found) throw new Error(`${client.name}: no ${query.name}${query.pairId ? ` for pair ${query.pairId}` : ''} (phase ${await client.phase()})`);
+  if (!found)
+    throw new Error(`${client.name}: no ${query.name}${query.pairId ? ` for pair ${query.pairId}` : ''} (phase ${await client.phase()})`);
   return found;
 }
 

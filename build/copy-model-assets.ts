@@ -54,7 +54,11 @@ export function copyModelAssets({ projectRoot }: CopyModelAssetsOptions): Plugin
         const pathname = new URL(request.url ?? '/', 'http://localhost').pathname.replace(/^\/+/, '');
         const source = sources.get(pathname);
         if (!source) return next();
-        const type = source.endsWith('.wasm') ? 'application/wasm' : source.endsWith('.js') ? 'text/javascript' : 'application/octet-stream';
+        const type = source.endsWith('.wasm')
+          ? 'application/wasm'
+          : source.endsWith('.js')
+            ? 'text/javascript'
+            : 'application/octet-stream';
         response.setHeader('Content-Type', type);
         fs.createReadStream(source).pipe(response);
       });

@@ -89,7 +89,11 @@ async function callApi<Route extends { method: 'GET' | 'POST'; path: string; res
   const json: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const refused = moderationErrorResponseSchema.safeParse(json);
-    throw new Error(refused.success ? `${refused.data.error.message} (${response.status} ${refused.data.error.code})` : `The server answered ${response.status}.`);
+    throw new Error(
+      refused.success
+        ? `${refused.data.error.message} (${response.status} ${refused.data.error.code})`
+        : `The server answered ${response.status}.`,
+    );
   }
   const parsed = route.response.safeParse(json);
   if (!parsed.success) throw new Error(`The server's answer does not match the moderation API: ${parsed.error.issues[0]?.message}`);
@@ -128,7 +132,9 @@ async function run(argv: readonly string[], env: NodeJS.ProcessEnv, print: (line
     const listed = await callApi(server, token, moderationRoutes.moderationList, {}, { query: limit ? `?limit=${limit}` : '' });
     if (asJson) return print(JSON.stringify(listed, null, 2));
     if (listed.openCount === 0) return print('No open reports.');
-    print(`${listed.openCount} open report${listed.openCount === 1 ? '' : 's'}${listed.reports.length < listed.openCount ? ` (the oldest ${listed.reports.length})` : ''}, oldest first:`);
+    print(
+      `${listed.openCount} open report${listed.openCount === 1 ? '' : 's'}${listed.reports.length < listed.openCount ? ` (the oldest ${listed.reports.length})` : ''}, oldest first:`,
+    );
     for (const report of listed.reports) {
       const due = report.overdue ? `OVERDUE by ${duration(report.msUntilDeadline)}` : `due in ${duration(report.msUntilDeadline)}`;
       const evidence = [`${report.chatMessages} chat`, ...(report.hasFrame ? ['frame'] : [])].join(', ');
@@ -149,22 +155,38 @@ async function run(argv: readonly string[], env: NodeJS.ProcessEnv, print: (line
     }
     if (asJson) return print(JSON.stringify(shown, null, 2));
     const { report, account } = shown;
-    const due = report.msUntilDeadline < 0 ? `OVERDUE by ${duration(report.msUntilDeadline)}` : `due in ${duration(report.msUntilDeadline)}`;
+    const due =
+      report.msUntilDeadline < 0 ? `OVERDUE by ${duration(report.msUntilDeadline)}` : `due in ${duration(report.msUntilDeadline)}`;
     print(`${report.reportNumber} (${report.reportId}), ${report.status}${report.status === 'open' ? `, ${due}` : ''}`);
-    print(`Filed ${utc(report.filedAt)} by ${report.reporterAccountId ?? '(deleted account)'}, shown in the call as ${report.reporterAlias}`);
+    print(
+      `Filed ${utc(report.filedAt)} by ${report.reporterAccountId ?? '(deleted account)'}, shown in the call as ${report.reporterAlias}`,
+    );
     print(`About ${report.reportedUsername ?? '(deleted)'} [${report.reportedAccountId}], shown in the call as ${report.reportedAlias}`);
     print(`Call ${report.pairId} started ${utc(report.callStartedAt)} (the reporter's app said ${utc(report.clientCallStartedAt)})`);
-    print(`Reason: ${report.reason ? REPORT_REASON_LABELS[report.reason] : 'none given'}${report.details ? `\nDetails: ${report.details}` : ''}`);
+    print(
+      `Reason: ${report.reason ? REPORT_REASON_LABELS[report.reason] : 'none given'}${report.details ? `\nDetails: ${report.details}` : ''}`,
+    );
     print(report.chatExcerpt.length === 0 ? 'Chat: none' : `Chat (last ${report.chatExcerpt.length} messages):`);
-    for (const message of report.chatExcerpt) print(`  ${utcSeconds(message.at)}  ${message.from === 'me' ? 'reporter' : 'reported'}: ${message.text}`);
+    for (const message of report.chatExcerpt)
+      print(`  ${utcSeconds(message.at)}  ${message.from === 'me' ? 'reporter' : 'reported'}: ${message.text}`);
     const frameKb = report.frame ? Math.ceil(dataUrlPayloadBytes(report.frame) / 1024) : 0;
-    print(report.frame ? `Still frame: ${frameKb} KB${saveTo ? `, saved to ${saveTo}` : ' (--save-frame FILE.jpg to look at it)'}` : 'Still frame: none');
+    print(
+      report.frame
+        ? `Still frame: ${frameKb} KB${saveTo ? `, saved to ${saveTo}` : ' (--save-frame FILE.jpg to look at it)'}`
+        : 'Still frame: none',
+    );
     if (report.resolution) {
-      print(`Resolved ${utc(report.resolution.resolvedAt)}: ${report.resolution.action}${report.resolution.days ? ` ${report.resolution.days} days` : ''}${report.resolution.note ? ` (${report.resolution.note})` : ''}`);
+      print(
+        `Resolved ${utc(report.resolution.resolvedAt)}: ${report.resolution.action}${report.resolution.days ? ` ${report.resolution.days} days` : ''}${report.resolution.note ? ` (${report.resolution.note})` : ''}`,
+      );
     }
-    print(`Account: ${account.exists ? '' : 'deleted, '}${describeStanding(account.standing)}; ${account.openReports} open of ${account.totalReports} reports`);
+    print(
+      `Account: ${account.exists ? '' : 'deleted, '}${describeStanding(account.standing)}; ${account.openReports} open of ${account.totalReports} reports`,
+    );
     for (const sanction of account.sanctions) {
-      print(`  ${utc(sanction.createdAt)}  ${sanction.kind}${sanction.until ? ` until ${utc(sanction.until)}` : ''}${sanction.liftedAt ? ` (lifted ${utc(sanction.liftedAt)})` : ''}`);
+      print(
+        `  ${utc(sanction.createdAt)}  ${sanction.kind}${sanction.until ? ` until ${utc(sanction.until)}` : ''}${sanction.liftedAt ? ` (lifted ${utc(sanction.liftedAt)})` : ''}`,
+      );
     }
     return;
   }
@@ -180,7 +202,11 @@ async function run(argv: readonly string[], env: NodeJS.ProcessEnv, print: (line
   });
   if (!request.success) {
     const issue = request.error.issues[0];
-    throw new UsageError(action.data === 'suspend' && days === undefined ? 'suspend needs --days N.' : `${issue?.path.join('.') || 'resolve'}: ${issue?.message}`);
+    throw new UsageError(
+      action.data === 'suspend' && days === undefined
+        ? 'suspend needs --days N.'
+        : `${issue?.path.join('.') || 'resolve'}: ${issue?.message}`,
+    );
   }
   const resolved = await callApi(server, token, moderationRoutes.moderationResolve, { reportRef: reference }, { body: request.data });
   if (asJson) return print(JSON.stringify(resolved, null, 2));

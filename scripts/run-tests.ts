@@ -76,8 +76,11 @@ const stages: Array<() => boolean> = [
   () => {
     const vitest = [npx, 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`];
     const keyring = path.join(root, 'scripts/with-keyring.sh');
-    const useKeyring = process.platform === 'linux' && fs.existsSync(keyring) && hasCommand('dbus-run-session') && hasCommand('gnome-keyring-daemon');
-    const ok = useKeyring ? run('unit tests (private keyring)', 'bash', [keyring, ...vitest]) : run('unit tests', vitest[0]!, vitest.slice(1));
+    const useKeyring =
+      process.platform === 'linux' && fs.existsSync(keyring) && hasCommand('dbus-run-session') && hasCommand('gnome-keyring-daemon');
+    const ok = useKeyring
+      ? run('unit tests (private keyring)', 'bash', [keyring, ...vitest])
+      : run('unit tests', vitest[0]!, vitest.slice(1));
     addVitestCounts(vitestReport);
     return ok;
   },

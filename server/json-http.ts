@@ -28,7 +28,10 @@ export async function readJsonBody(
 ): Promise<unknown> {
   const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'application/json') {
-    throw new JsonRequestError({ code: 'unsupported-media-type', message: 'Send the request body as JSON, with "Content-Type: application/json".' });
+    throw new JsonRequestError({
+      code: 'unsupported-media-type',
+      message: 'Send the request body as JSON, with "Content-Type: application/json".',
+    });
   }
   const tooLarge = { code: 'too-large', message: tooLargeMessage };
   const declared = Number(request.headers['content-length']);

@@ -41,10 +41,13 @@ async function main(): Promise<void> {
   }
   const moderation = await createModeration({ db, accounts, moderatorToken, log });
   if (!moderatorToken) log('moderation-api-disabled', { hint: 'set CAM_PARTY_MODERATOR_TOKEN to turn the moderation API on' });
-  const purge = setInterval(() => {
-    void accounts.purgeExpired();
-    void moderation.pairHistory.purgeExpired();
-  }, 60 * 60 * 1000);
+  const purge = setInterval(
+    () => {
+      void accounts.purgeExpired();
+      void moderation.pairHistory.purgeExpired();
+    },
+    60 * 60 * 1000,
+  );
   purge.unref();
   const server = await startSignalingServer({
     host: config.host,

@@ -33,8 +33,7 @@ function gradient(stops: Array<[number, string]>, y: number): Rgb {
 /** A soft ridge line: height at x made of a few slow sine waves. */
 function ridge(x: number, base: number, amplitude: number, seed: number): number {
   return (
-    base +
-    amplitude * (0.55 * Math.sin(x * 5.1 + seed) + 0.3 * Math.sin(x * 11.7 + seed * 2.3) + 0.15 * Math.sin(x * 23.9 + seed * 4.1))
+    base + amplitude * (0.55 * Math.sin(x * 5.1 + seed) + 0.3 * Math.sin(x * 11.7 + seed * 2.3) + 0.15 * Math.sin(x * 23.9 + seed * 4.1))
   );
 }
 

@@ -19,8 +19,7 @@ const payloadSchema = z.strictObject({
 });
 
 export type AccessTokenCheck =
-  | { ok: true; accountId: string; sessionId: string; expiresAt: number }
-  | { ok: false; reason: 'invalid' | 'expired' };
+  { ok: true; accountId: string; sessionId: string; expiresAt: number } | { ok: false; reason: 'invalid' | 'expired' };
 
 export class AccessTokenSigner {
   private readonly secret: Buffer;
@@ -40,9 +39,9 @@ export class AccessTokenSigner {
   issue(accountId: string, sessionId: string): { token: string; expiresAt: number } {
     const issuedAt = this.now();
     const expiresAt = issuedAt + this.ttlMs;
-    const payload = Buffer.from(
-      JSON.stringify({ typ: 'access', sub: accountId, sid: sessionId, iat: issuedAt, exp: expiresAt }),
-    ).toString('base64url');
+    const payload = Buffer.from(JSON.stringify({ typ: 'access', sub: accountId, sid: sessionId, iat: issuedAt, exp: expiresAt })).toString(
+      'base64url',
+    );
     return { token: `v1.${payload}.${this.sign(payload)}`, expiresAt };
   }
 

@@ -196,7 +196,11 @@ export class AccountService {
     const next = newRefreshToken();
     const now = this.now();
     const nextExpiresAt = now + this.refreshTokenTtlMs;
-    const rotated = await this.repository.rotateRefreshToken(hash, { hash: hashRefreshToken(next), createdAt: now, expiresAt: nextExpiresAt }, now);
+    const rotated = await this.repository.rotateRefreshToken(
+      hash,
+      { hash: hashRefreshToken(next), createdAt: now, expiresAt: nextExpiresAt },
+      now,
+    );
     if (!rotated) {
       // Another request used the same token at the same moment: treat it as a replay.
       await this.endSessions(record.accountId, [record.sessionId]);
@@ -272,7 +276,12 @@ export class AccountService {
   }
 
   /** Turns TOTP off after the password and a current code (or a recovery code). */
-  async disableTotp(accountId: string, password: string, secondFactor: SecondFactor, address: string): Promise<ServiceResult<{ totpEnabled: false }>> {
+  async disableTotp(
+    accountId: string,
+    password: string,
+    secondFactor: SecondFactor,
+    address: string,
+  ): Promise<ServiceResult<{ totpEnabled: false }>> {
     const confirmed = await this.confirmPassword(accountId, password, address);
     if (!confirmed.ok) return confirmed;
     const totp = await this.repository.getTotp(accountId);

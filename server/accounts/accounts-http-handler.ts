@@ -95,7 +95,9 @@ export function createAccountsHttpHandler(service: AccountService, options: Acco
       const checked = token === null ? null : await service.verifyAccessToken(token);
       if (!checked || !checked.ok) {
         response.setHeader('WWW-Authenticate', 'Bearer error="invalid_token"');
-        throw new RequestError(checked?.error ?? { code: 'access-token-invalid', message: 'Send the access token as "Authorization: Bearer <token>".' });
+        throw new RequestError(
+          checked?.error ?? { code: 'access-token-invalid', message: 'Send the access token as "Authorization: Bearer <token>".' },
+        );
       }
       accountId = checked.accountId;
     }
@@ -118,9 +120,6 @@ function bearerToken(header: string | undefined): string | null {
   return match ? match[1]! : null;
 }
 
-
-
 function sendError(response: ServerResponse, error: ServiceError | AccountsError): void {
   sendJsonError(response, ACCOUNTS_ERROR_STATUS[error.code as AccountsErrorCode], error);
 }
-

@@ -21,5 +21,7 @@ export function newRecoveryCodes(): string[] {
 }
 
 export function hashRecoveryCode(code: string): Buffer {
-  return createHash('sha256').update(`cam-party-recovery:${normalizeRecoveryCode(code)}`, 'utf8').digest();
+  return createHash('sha256')
+    .update(`cam-party-recovery:${normalizeRecoveryCode(code)}`, 'utf8')
+    .digest();
 }

@@ -9,9 +9,7 @@ import type { IncomingMessage } from 'node:http';
 import { ACCESS_TOKEN_PROTOCOL_PREFIX, SOCKET_PROTOCOL } from '../../src/shared/accounts-api';
 import type { AccountService, ServiceError } from './account-service';
 
-export type SocketAuthentication =
-  | { ok: true; accountId: string; sessionId: string }
-  | { ok: false; status: 401; error: ServiceError };
+export type SocketAuthentication = { ok: true; accountId: string; sessionId: string } | { ok: false; status: 401; error: ServiceError };
 
 /** The token from a Sec-WebSocket-Protocol header, or null when there is none (or more than one). */
 export function accessTokenFromProtocols(header: string | string[] | undefined): string | null {

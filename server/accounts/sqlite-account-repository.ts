@@ -22,9 +22,7 @@ interface AccountRow {
 }
 
 const toAccount = (row: AccountRow | undefined): AccountRecord | null =>
-  row
-    ? { id: row.id, email: row.email, username: row.username, passwordHash: row.password_hash, createdAt: row.created_at }
-    : null;
+  row ? { id: row.id, email: row.email, username: row.username, passwordHash: row.password_hash, createdAt: row.created_at } : null;
 
 export class SqliteAccountRepository implements AccountRepository {
   private readonly statements;
@@ -65,9 +63,7 @@ export class SqliteAccountRepository implements AccountRepository {
          ON CONFLICT (account_id) DO UPDATE SET secret = excluded.secret, created_at = excluded.created_at
          WHERE confirmed_at IS NULL`,
       ),
-      confirmTotp: db.prepare(
-        'UPDATE totp_secrets SET confirmed_at = ?, last_used_step = ? WHERE account_id = ? AND confirmed_at IS NULL',
-      ),
+      confirmTotp: db.prepare('UPDATE totp_secrets SET confirmed_at = ?, last_used_step = ? WHERE account_id = ? AND confirmed_at IS NULL'),
       claimTotpStep: db.prepare(
         `UPDATE totp_secrets SET last_used_step = ?
           WHERE account_id = ? AND confirmed_at IS NOT NULL AND (last_used_step IS NULL OR last_used_step < ?)`,
@@ -155,9 +151,7 @@ export class SqliteAccountRepository implements AccountRepository {
 
   async getTotp(accountId: string): Promise<TotpRecord | null> {
     const row = this.statements.totpOf.get(accountId);
-    return row
-      ? { secret: row.secret, createdAt: row.created_at, confirmedAt: row.confirmed_at, lastUsedStep: row.last_used_step }
-      : null;
+    return row ? { secret: row.secret, createdAt: row.created_at, confirmedAt: row.confirmed_at, lastUsedStep: row.last_used_step } : null;
   }
 
   async savePendingTotp(accountId: string, secret: string, createdAt: number): Promise<void> {

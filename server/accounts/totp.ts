@@ -45,4 +45,3 @@ export function totpStepOf(secret: string, code: string, now: number): number | 
   if (delta === null) return null;
   return totp.counter({ timestamp: now }) + delta;
 }
-

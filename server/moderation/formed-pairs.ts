@@ -8,7 +8,11 @@
 import type { Outgoing } from '../matchmaker';
 import type { PairRecord } from './pair-history';
 
-export function formedPairs(outgoing: readonly Outgoing[], accountOf: (clientId: string) => string | null, startedAt: number): PairRecord[] {
+export function formedPairs(
+  outgoing: readonly Outgoing[],
+  accountOf: (clientId: string) => string | null,
+  startedAt: number,
+): PairRecord[] {
   /** pairId → each side's client id and the alias that side sees for its partner. */
   const halves = new Map<string, { clientId: string; partnerAlias: string }[]>();
   for (const { to, message } of outgoing) {

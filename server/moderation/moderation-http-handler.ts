@@ -71,7 +71,10 @@ export function createModerationHttpHandler(services: ModerationHttpServices, op
   const log = options.log ?? (() => {});
   const clientAddress = options.clientAddress ?? ((request: IncomingMessage) => addressRateLimitKey(request.socket.remoteAddress));
   const moderatorToken = new ModeratorTokenCheck(services.moderatorToken);
-  const tokenFailures = new SlidingWindowLimiter(options.moderatorTokenFailures ?? DEFAULT_MODERATOR_TOKEN_FAILURES, options.now ?? Date.now);
+  const tokenFailures = new SlidingWindowLimiter(
+    options.moderatorTokenFailures ?? DEFAULT_MODERATOR_TOKEN_FAILURES,
+    options.now ?? Date.now,
+  );
 
   // Each route's schemas are applied before these run, so each casts to its route's types.
   type Out<T extends ModerationRouteName> = z.output<NonNullable<(typeof moderationRoutes)[T]['request']>>;
@@ -97,7 +100,9 @@ export function createModerationHttpHandler(services: ModerationHttpServices, op
         return sendError(response, { code: 'internal', message: 'Something went wrong on the server. Try again in a moment.' });
       })
       .catch(() => response.destroy())
-      .finally(() => log('moderation-request', { path: loggablePath(path), status: response.statusCode, ms: Math.round(performance.now() - started) }));
+      .finally(() =>
+        log('moderation-request', { path: loggablePath(path), status: response.statusCode, ms: Math.round(performance.now() - started) }),
+      );
     return true;
   };
 
@@ -106,7 +111,8 @@ export function createModerationHttpHandler(services: ModerationHttpServices, op
       const params = matchRoutePath(route.path, path);
       return params ? [{ name, route, params }] : [];
     });
-    if (matches.length === 0) throw new RequestError({ code: 'not-found', message: `There is no ${path.slice(0, 200)} in the safety API.` });
+    if (matches.length === 0)
+      throw new RequestError({ code: 'not-found', message: `There is no ${path.slice(0, 200)} in the safety API.` });
     const match = matches.find(({ route }) => route.method === request.method);
     if (!match) {
       const allowed = [...new Set(matches.map(({ route }) => route.method))].join(', ');
@@ -121,9 +127,19 @@ export function createModerationHttpHandler(services: ModerationHttpServices, op
 
     const params = route.params ? validate(route.params, match.params) : {};
     const query = route.query ? validate(route.query, Object.fromEntries(new URLSearchParams(queryString))) : {};
-    const body = route.request ? validate(route.request, await readJsonBody(request, route.maxBodyBytes, name === 'fileReport' ? reportTooLarge(route.maxBodyBytes) : undefined)) : undefined;
+    const body = route.request
+      ? validate(
+          route.request,
+          await readJsonBody(request, route.maxBodyBytes, name === 'fileReport' ? reportTooLarge(route.maxBodyBytes) : undefined),
+        )
+      : undefined;
 
-    const result = await actions[name]({ params: params as Record<string, string>, query: query as Record<string, unknown>, body, accountId });
+    const result = await actions[name]({
+      params: params as Record<string, string>,
+      query: query as Record<string, unknown>,
+      body,
+      accountId,
+    });
     if (!result.ok) return sendError(response, result.error);
     sendJson(response, result.created === false ? 200 : route.successStatus, result.value);
   }
@@ -136,7 +152,10 @@ export function createModerationHttpHandler(services: ModerationHttpServices, op
     throw new RequestError(
       checked?.error.code === 'access-token-expired'
         ? { code: 'access-token-expired', message: checked.error.message }
-        : { code: 'access-token-invalid', message: checked?.error.message ?? 'Sign in first: send the access token as "Authorization: Bearer <token>".' },
+        : {
+            code: 'access-token-invalid',
+            message: checked?.error.message ?? 'Sign in first: send the access token as "Authorization: Bearer <token>".',
+          },
     );
   }
 
@@ -151,7 +170,11 @@ export function createModerationHttpHandler(services: ModerationHttpServices, op
     const wait = tokenFailures.retryAfterMs(address);
     if (wait > 0) {
       const seconds = Math.ceil(wait / 1000);
-      throw new RequestError({ code: 'rate-limited', message: `Too many wrong moderator tokens. Try again in ${seconds} seconds.`, retryAfterSeconds: seconds });
+      throw new RequestError({
+        code: 'rate-limited',
+        message: `Too many wrong moderator tokens. Try again in ${seconds} seconds.`,
+        retryAfterSeconds: seconds,
+      });
     }
     const match = /^Bearer (\S{1,1024})$/.exec(request.headers.authorization ?? '');
     if (match && moderatorToken.matches(match[1]!)) return;
@@ -171,8 +194,6 @@ function validate(schema: z.ZodType, value: unknown): unknown {
   return parsed.data;
 }
 
-
-
 /** Report ids in paths are not secret, but a log line needs only the route's shape. */
 function loggablePath(path: string): string {
   return path.replace(/\/[0-9a-f]{8}-[0-9a-f-]{27}(?=\/|$)/gi, '/:id').slice(0, 200);
@@ -181,7 +202,6 @@ function loggablePath(path: string): string {
 function sendError(response: ServerResponse, error: ModerationServiceError | ModerationError): void {
   sendJsonError(response, MODERATION_ERROR_STATUS[error.code as ModerationErrorCode], error);
 }
-
 
 function reportTooLarge(maxBytes: number): string {
   return `The report is larger than ${maxBytes / 1024} KB. Attach a still frame of at most 300 KB and at most 20 chat messages.`;

@@ -83,9 +83,14 @@ export class ModerationQueue {
           standing: this.standing.check(accountId),
           openReports: counts.open,
           totalReports: counts.total,
-          sanctions: (await this.standing.history(accountId)).map(
-            ({ kind, createdAt, until, reason, reportId, liftedAt }): Sanction => ({ kind, createdAt, until, reason, reportId, liftedAt }),
-          ),
+          sanctions: (await this.standing.history(accountId)).map(({ kind, createdAt, until, reason, reportId, liftedAt }): Sanction => ({
+            kind,
+            createdAt,
+            until,
+            reason,
+            reportId,
+            liftedAt,
+          })),
         },
       },
     };
@@ -95,7 +100,10 @@ export class ModerationQueue {
     const report = await this.find(reference);
     if (!report) return notFound(reference);
     if (report.status !== 'open') {
-      return moderationFailure('report-already-resolved', `Report ${formatReportNumber(report.sequence)} was resolved already (${report.resolution?.action}).`);
+      return moderationFailure(
+        'report-already-resolved',
+        `Report ${formatReportNumber(report.sequence)} was resolved already (${report.resolution?.action}).`,
+      );
     }
     const now = this.now();
     const resolution: ReportResolution = {
@@ -113,11 +121,20 @@ export class ModerationQueue {
     if (request.action === 'warn') await this.standing.warn(accountId, `A moderator warned this account${because}.`, report.id);
     if (request.action === 'suspend') {
       const days = `${request.days} day${request.days === 1 ? '' : 's'}`;
-      await this.standing.suspend(accountId, now + request.days * DAY, `A moderator suspended this account for ${days}${because}.`, report.id);
+      await this.standing.suspend(
+        accountId,
+        now + request.days * DAY,
+        `A moderator suspended this account for ${days}${because}.`,
+        report.id,
+      );
     }
     if (request.action === 'ban') await this.standing.ban(accountId, `A moderator banned this account${because}.`, report.id);
     await this.standing.liftReviewHolds(accountId);
-    this.log('report-resolved', { reportNumber: formatReportNumber(report.sequence), action: request.action, reportedAccountId: accountId });
+    this.log('report-resolved', {
+      reportNumber: formatReportNumber(report.sequence),
+      action: request.action,
+      reportedAccountId: accountId,
+    });
     return {
       ok: true,
       value: {

@@ -14,7 +14,11 @@ export interface ModerationServiceError {
 /** `created` says whether the request stored something new (201) or found it stored already (200). */
 export type ModerationResult<T> = { ok: true; value: T; created?: boolean } | { ok: false; error: ModerationServiceError };
 
-export function moderationFailure(code: ModerationErrorCode, message: string, retryAfterSeconds?: number): { ok: false; error: ModerationServiceError } {
+export function moderationFailure(
+  code: ModerationErrorCode,
+  message: string,
+  retryAfterSeconds?: number,
+): { ok: false; error: ModerationServiceError } {
   return { ok: false, error: retryAfterSeconds === undefined ? { code, message } : { code, message, retryAfterSeconds } };
 }
 

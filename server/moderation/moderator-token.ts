@@ -15,7 +15,7 @@ export function readModeratorToken(env: NodeJS.ProcessEnv): string | null {
   if (token.length < MIN_MODERATOR_TOKEN_LENGTH || !/^[\x21-\x7e]+$/.test(token)) {
     throw new Error(
       `${MODERATOR_TOKEN_ENV} must be at least ${MIN_MODERATOR_TOKEN_LENGTH} printable characters without spaces; ` +
-        'generate one with: node -e "console.log(require(\'node:crypto\').randomBytes(32).toString(\'base64url\'))"',
+        "generate one with: node -e \"console.log(require('node:crypto').randomBytes(32).toString('base64url'))\"",
     );
   }
   return token;

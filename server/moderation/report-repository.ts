@@ -70,7 +70,14 @@ export interface ReportRepository {
   findBySequence(sequence: number): Promise<ReportRecord | null>;
   /** Sets the reason and details of the reporter's own report; null when it has no such report. */
   /** Sets the reason and details; a frame is stored only if the report has none yet. */
-  updateDetails(id: string, reporterAccountId: string, reason: ReportReason, details: string, frame: Buffer | null, at: number): Promise<ReportRecord | null>;
+  updateDetails(
+    id: string,
+    reporterAccountId: string,
+    reason: ReportReason,
+    details: string,
+    frame: Buffer | null,
+    at: number,
+  ): Promise<ReportRecord | null>;
   /** Oldest first. */
   listOpen(limit: number): Promise<OpenReportRecord[]>;
   countOpen(): Promise<number>;

@@ -145,12 +145,17 @@ export class ReportService {
   }
 
   /** The optional form after a report: its reason and the person's own words, on the same report. */
-  async addDetails(reporterAccountId: string, reportId: string, request: ReportDetailsRequest): Promise<ModerationResult<ReportReceipt & { reason: ReportReason }>> {
+  async addDetails(
+    reporterAccountId: string,
+    reportId: string,
+    request: ReportDetailsRequest,
+  ): Promise<ModerationResult<ReportReceipt & { reason: ReportReason }>> {
     const frameProblem = this.frameProblem(request.frame);
     if (frameProblem) return frameProblem;
     const frame = request.frame === undefined ? null : decodeFrame(request.frame);
     const updated = await this.repository.updateDetails(reportId, reporterAccountId, request.reason, request.details, frame, this.now());
-    if (!updated) return moderationFailure('report-not-found', 'You have no report with this id. File the report first, then add details to it.');
+    if (!updated)
+      return moderationFailure('report-not-found', 'You have no report with this id. File the report first, then add details to it.');
     return { ok: true, value: { ...receiptOf(updated), reason: request.reason } };
   }
 
@@ -160,7 +165,10 @@ export class ReportService {
   }
 
   private idTaken(): ModerationResult<ReportReceipt> {
-    return moderationFailure('report-id-taken', 'Another report already has this id. Generate a new id (crypto.randomUUID()) for each report.');
+    return moderationFailure(
+      'report-id-taken',
+      'Another report already has this id. Generate a new id (crypto.randomUUID()) for each report.',
+    );
   }
 
   private async holdIfReportedByMany(reportedAccountId: string, reportId: string): Promise<void> {

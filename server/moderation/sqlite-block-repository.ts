@@ -13,7 +13,11 @@ interface BlockedRow {
   blocked_at: number;
 }
 
-const toBlocked = (row: BlockedRow): BlockedAccount => ({ accountId: row.blocked_account_id, username: row.username, blockedAt: row.blocked_at });
+const toBlocked = (row: BlockedRow): BlockedAccount => ({
+  accountId: row.blocked_account_id,
+  username: row.username,
+  blockedAt: row.blocked_at,
+});
 
 export class SqliteBlockRepository implements BlockRepository {
   private readonly statements;

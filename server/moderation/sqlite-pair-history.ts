@@ -82,7 +82,13 @@ export class SqlitePairHistory implements PairHistory {
     const since = this.now() - this.retentionMs;
     // The stored pair first: recording a pair again never changes it.
     const row = this.statements.side.get(pairId, accountId, since);
-    if (row) return { reportedAccountId: row.partner_account_id, reporterAlias: row.alias, reportedAlias: row.partner_alias, startedAt: row.started_at };
+    if (row)
+      return {
+        reportedAccountId: row.partner_account_id,
+        reporterAlias: row.alias,
+        reportedAlias: row.partner_alias,
+        startedAt: row.started_at,
+      };
     const pending = this.pending.get(pairId);
     if (!pending || pending.startedAt <= since) return null;
     const index = pending.sides.findIndex((side) => side.accountId === accountId);
@@ -99,8 +105,24 @@ export class SqlitePairHistory implements PairHistory {
 
   private insert(pair: PairRecord): void {
     const [first, second] = pair.sides;
-    this.statements.insertSide.run(pair.pairId, first.accountId, first.alias, second.accountId, second.alias, pair.startedAt, first.accountId);
-    this.statements.insertSide.run(pair.pairId, second.accountId, second.alias, first.accountId, first.alias, pair.startedAt, second.accountId);
+    this.statements.insertSide.run(
+      pair.pairId,
+      first.accountId,
+      first.alias,
+      second.accountId,
+      second.alias,
+      pair.startedAt,
+      first.accountId,
+    );
+    this.statements.insertSide.run(
+      pair.pairId,
+      second.accountId,
+      second.alias,
+      first.accountId,
+      first.alias,
+      pair.startedAt,
+      second.accountId,
+    );
   }
 
   private purgeNow(): number {

@@ -112,11 +112,13 @@ export class SqliteReportRepository implements ReportRepository {
         `UPDATE reports SET status = 'resolved', resolved_at = ?, resolution_action = ?, resolution_days = ?, resolution_note = ?
           WHERE id = ? AND status = 'open'`,
       ),
-      distinctReporters: db.prepare<[string, number, string], number>(
-        `SELECT count(DISTINCT reporter_account_id) FROM reports
+      distinctReporters: db
+        .prepare<[string, number, string], number>(
+          `SELECT count(DISTINCT reporter_account_id) FROM reports
           WHERE reported_account_id = ? AND filed_at >= ? AND reporter_account_id IS NOT NULL
             AND filed_at > coalesce((SELECT max(resolved_at) FROM reports WHERE reported_account_id = ?), -1)`,
-      ).pluck(),
+        )
+        .pluck(),
       countsAbout: db.prepare<[string], { open: number; total: number }>(
         "SELECT coalesce(sum(status = 'open'), 0) AS open, count(*) AS total FROM reports WHERE reported_account_id = ?",
       ),
@@ -127,7 +129,10 @@ export class SqliteReportRepository implements ReportRepository {
   async insertReport(report: NewReport): Promise<InsertReportResult> {
     return this.db.transaction((): InsertReportResult => {
       const sameId = this.statements.byId.get(report.id);
-      if (sameId) return sameId.reporter_account_id === report.reporterAccountId ? { outcome: 'existing', report: toReport(sameId) } : { outcome: 'id-taken' };
+      if (sameId)
+        return sameId.reporter_account_id === report.reporterAccountId
+          ? { outcome: 'existing', report: toReport(sameId) }
+          : { outcome: 'id-taken' };
       const sameCall = this.statements.byReporterAndPair.get(report.reporterAccountId, report.pairId);
       if (sameCall) return { outcome: 'existing', report: toReport(sameCall) };
       this.statements.insert.run({ ...report, chatExcerpt: JSON.stringify(report.chatExcerpt) });
@@ -145,7 +150,14 @@ export class SqliteReportRepository implements ReportRepository {
     return row ? toReport(row) : null;
   }
 
-  async updateDetails(id: string, reporterAccountId: string, reason: ReportReason, details: string, frame: Buffer | null, at: number): Promise<ReportRecord | null> {
+  async updateDetails(
+    id: string,
+    reporterAccountId: string,
+    reason: ReportReason,
+    details: string,
+    frame: Buffer | null,
+    at: number,
+  ): Promise<ReportRecord | null> {
     return this.db.transaction((): ReportRecord | null => {
       if (this.statements.updateDetails.run(reason, details, frame, at, id, reporterAccountId).changes !== 1) return null;
       return toReport(this.statements.byId.get(id)!);

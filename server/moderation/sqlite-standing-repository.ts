@@ -44,7 +44,9 @@ export class SqliteStandingRepository implements StandingRepository {
       liftHolds: db.prepare<[number, string]>(
         "UPDATE account_sanctions SET lifted_at = ? WHERE account_id = ? AND kind = 'review-hold' AND lifted_at IS NULL",
       ),
-      ofAccount: db.prepare<[string], SanctionRow>('SELECT * FROM account_sanctions WHERE account_id = ? ORDER BY created_at DESC, id DESC'),
+      ofAccount: db.prepare<[string], SanctionRow>(
+        'SELECT * FROM account_sanctions WHERE account_id = ? ORDER BY created_at DESC, id DESC',
+      ),
     };
   }
 

@@ -21,10 +21,38 @@ const MODIFIER_ALIASES: Record<string, 'Command' | 'Control' | 'CommandOrControl
 };
 
 const NAMED_KEYS = [
-  'Plus', 'Space', 'Tab', 'Capslock', 'Numlock', 'Scrolllock', 'Backspace', 'Delete', 'Insert', 'Enter',
-  'Up', 'Down', 'Left', 'Right', 'Home', 'End', 'PageUp', 'PageDown', 'Escape',
-  'VolumeUp', 'VolumeDown', 'VolumeMute', 'MediaNextTrack', 'MediaPreviousTrack', 'MediaStop', 'MediaPlayPause',
-  'PrintScreen', 'numdec', 'numadd', 'numsub', 'nummult', 'numdiv',
+  'Plus',
+  'Space',
+  'Tab',
+  'Capslock',
+  'Numlock',
+  'Scrolllock',
+  'Backspace',
+  'Delete',
+  'Insert',
+  'Enter',
+  'Up',
+  'Down',
+  'Left',
+  'Right',
+  'Home',
+  'End',
+  'PageUp',
+  'PageDown',
+  'Escape',
+  'VolumeUp',
+  'VolumeDown',
+  'VolumeMute',
+  'MediaNextTrack',
+  'MediaPreviousTrack',
+  'MediaStop',
+  'MediaPlayPause',
+  'PrintScreen',
+  'numdec',
+  'numadd',
+  'numsub',
+  'nummult',
+  'numdiv',
   ...Array.from({ length: 10 }, (_, digit) => `num${digit}`),
   ...Array.from({ length: 24 }, (_, index) => `F${index + 1}`),
 ];
@@ -95,16 +123,26 @@ export function parseAccelerator(text: string, platform: NodeJS.Platform): Parse
 export function assertUsableWhileTyping(parsed: ParsedAccelerator, text: string): void {
   const hasCommandModifier = parsed.modifiers.some((modifier) => ['Command', 'Control', 'Alt', 'Super'].includes(modifier));
   if (!hasCommandModifier && !STANDALONE_KEY.test(parsed.key)) {
-    throw new AcceleratorError(
-      `"${text}" would fire while typing: add Ctrl/Cmd or Alt, or use a function key.`,
-    );
+    throw new AcceleratorError(`"${text}" would fire while typing: add Ctrl/Cmd or Alt, or use a function key.`);
   }
 }
 
 /** Combinations people rely on for editing, closing and quitting; never taken by an app action. */
 const RESERVED = [
-  'CmdOrCtrl+A', 'CmdOrCtrl+C', 'CmdOrCtrl+V', 'CmdOrCtrl+X', 'CmdOrCtrl+Z', 'CmdOrCtrl+Shift+Z', 'CmdOrCtrl+Y',
-  'CmdOrCtrl+Q', 'CmdOrCtrl+W', 'Alt+F4', 'Cmd+H', 'Cmd+M', 'Cmd+Alt+H', 'Ctrl+Alt+Delete',
+  'CmdOrCtrl+A',
+  'CmdOrCtrl+C',
+  'CmdOrCtrl+V',
+  'CmdOrCtrl+X',
+  'CmdOrCtrl+Z',
+  'CmdOrCtrl+Shift+Z',
+  'CmdOrCtrl+Y',
+  'CmdOrCtrl+Q',
+  'CmdOrCtrl+W',
+  'Alt+F4',
+  'Cmd+H',
+  'Cmd+M',
+  'Cmd+Alt+H',
+  'Ctrl+Alt+Delete',
 ];
 
 export function reservedReason(parsed: ParsedAccelerator, platform: NodeJS.Platform): string | null {

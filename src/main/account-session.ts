@@ -60,14 +60,22 @@ export class AccountSession {
     return this.state();
   }
 
-  async signUp(input: { email: string; username: string; password: string }): Promise<AccountResult<{ usernameWarnings: UsernameWarning[] }>> {
+  async signUp(input: {
+    email: string;
+    username: string;
+    password: string;
+  }): Promise<AccountResult<{ usernameWarnings: UsernameWarning[] }>> {
     const reply = await this.client.call('signUp', input);
     if (!reply.ok) return reply;
     await this.begin(reply.value);
     return { ok: true, value: { usernameWarnings: reply.value.usernameWarnings } };
   }
 
-  async signIn(input: { email: string; password: string; secondFactor?: SecondFactor }): Promise<AccountResult<{ recoveryCodesLeft?: number }>> {
+  async signIn(input: {
+    email: string;
+    password: string;
+    secondFactor?: SecondFactor;
+  }): Promise<AccountResult<{ recoveryCodesLeft?: number }>> {
     const reply = await this.client.call('signIn', input);
     if (!reply.ok) return reply;
     await this.begin(reply.value);
@@ -93,7 +101,8 @@ export class AccountSession {
    */
   async socketAccessToken(fresh = false): Promise<AccountResult<string>> {
     const active = this.active;
-    if (!fresh && active && active.accessTokenExpiresAt - this.now() > ACCESS_TOKEN_MARGIN_MS) return { ok: true, value: active.accessToken };
+    if (!fresh && active && active.accessTokenExpiresAt - this.now() > ACCESS_TOKEN_MARGIN_MS)
+      return { ok: true, value: active.accessToken };
     const accountId = active?.account.id ?? this.vault.lastSignedInAccountId();
     if (!accountId) return { ok: false, error: notSignedIn };
     const refreshed = await this.refresh(accountId);

@@ -27,19 +27,13 @@ const MIME_TYPES: Record<string, string> = {
   '.bin': 'application/octet-stream',
 };
 
-export type AppFileResolution =
-  | { ok: true; filePath: string; headers: Record<string, string> }
-  | { ok: false; status: 400 | 404 };
+export type AppFileResolution = { ok: true; filePath: string; headers: Record<string, string> } | { ok: false; status: 400 | 404 };
 
 /**
  * Maps a request path (e.g. "/assets/index.js") under the renderer root to a
  * file, refusing anything that would escape the root.
  */
-export function resolveAppFile(
-  rendererRoot: string,
-  requestPath: string,
-  contentSecurityPolicy: string,
-): AppFileResolution {
+export function resolveAppFile(rendererRoot: string, requestPath: string, contentSecurityPolicy: string): AppFileResolution {
   let decoded: string;
   try {
     decoded = decodeURIComponent(requestPath);

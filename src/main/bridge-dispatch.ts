@@ -4,13 +4,7 @@
  * and the end-to-end harness both call this, so the tests exercise the same
  * path the app takes.
  */
-import {
-  bridgeContract,
-  type BridgeMethod,
-  type BridgeInput,
-  type BridgeReply,
-  type BridgeResult,
-} from '../shared/bridge-contract';
+import { bridgeContract, type BridgeMethod, type BridgeInput, type BridgeReply, type BridgeResult } from '../shared/bridge-contract';
 import { originOf } from './url-origin';
 
 export type BridgeHandlers = {
@@ -35,10 +29,7 @@ function isBridgeMethod(method: string): method is BridgeMethod {
   return Object.hasOwn(bridgeContract, method);
 }
 
-export async function dispatchBridgeCall(
-  call: BridgeCall,
-  options: DispatchOptions,
-): Promise<BridgeReply<unknown>> {
+export async function dispatchBridgeCall(call: BridgeCall, options: DispatchOptions): Promise<BridgeReply<unknown>> {
   const reject = (reason: string): BridgeReply<unknown> => {
     options.onRejected?.(call.method, reason);
     return { ok: false, error: reason };

@@ -35,11 +35,9 @@ export interface MainServices {
 }
 
 export function createBridgeHandlers(services: MainServices): BridgeHandlers {
-  const mediaAccess =
-    services.mediaAccess ?? createMediaAccessService({ platform: 'linux', systemPreferences: null, openExternal: null });
+  const mediaAccess = services.mediaAccess ?? createMediaAccessService({ platform: 'linux', systemPreferences: null, openExternal: null });
   const shortcuts =
-    services.shortcuts ??
-    createShortcutService({ registry: createShortcutRegistry('linux'), globalShortcuts: null, dispatch: () => {} });
+    services.shortcuts ?? createShortcutService({ registry: createShortcutRegistry('linux'), globalShortcuts: null, dispatch: () => {} });
   return {
     getAppInfo: () => services.appInfo,
     getServerConfig: () => ({ url: services.serverUrl }),

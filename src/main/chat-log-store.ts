@@ -134,9 +134,11 @@ export class ChatLogStore {
     const previous = this.writes.get(id) ?? Promise.resolve();
     const next = previous.catch(() => {}).then(work);
     this.writes.set(id, next);
-    void next.finally(() => {
-      if (this.writes.get(id) === next) this.writes.delete(id);
-    }).catch(() => {});
+    void next
+      .finally(() => {
+        if (this.writes.get(id) === next) this.writes.delete(id);
+      })
+      .catch(() => {});
     return next;
   }
 

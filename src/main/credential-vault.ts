@@ -207,7 +207,8 @@ export class CredentialVault {
       } catch (error) {
         throw new CredentialVaultError(`The chat-log key cannot be decrypted: ${String(error)}`, { cause: error });
       }
-      if (decrypted.stale) this.records.setDataKey({ home: 'encrypted-file', cipherText: await cipher.cipher.encrypt(decrypted.plainText) });
+      if (decrypted.stale)
+        this.records.setDataKey({ home: 'encrypted-file', cipherText: await cipher.cipher.encrypt(decrypted.plainText) });
       return { key: decodeDataKey(decrypted.plainText, 'credential store'), persistence: 'encrypted-file' };
     }
     const stored = await this.tryKeychain((keychain) => keychain.getPassword(this.service, CHAT_LOG_KEY_ACCOUNT));

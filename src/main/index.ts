@@ -5,19 +5,7 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import {
-  app,
-  BrowserWindow,
-  globalShortcut,
-  ipcMain,
-  Menu,
-  net,
-  protocol,
-  safeStorage,
-  session,
-  shell,
-  systemPreferences,
-} from 'electron';
+import { app, BrowserWindow, globalShortcut, ipcMain, Menu, net, protocol, safeStorage, session, shell, systemPreferences } from 'electron';
 import Store from 'electron-store';
 import electronLog from 'electron-log/main';
 import { BRIDGE_METHOD_NAMES, bridgeChannel, type ShortcutAction } from '../shared/bridge-contract';
@@ -67,10 +55,13 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) =>
     guardWebContents(contents, (refusal) => console.warn(`guard: refused ${refusal.event} (${refusal.scheme})`)),
   );
-  app.whenReady().then(onReady).catch((error: unknown) => {
-    console.error('Cam-Party failed to start:', error);
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(onReady)
+    .catch((error: unknown) => {
+      console.error('Cam-Party failed to start:', error);
+      app.exit(1);
+    });
 }
 
 async function onReady(): Promise<void> {
@@ -139,9 +130,7 @@ async function onReady(): Promise<void> {
     appInfo: {
       name: app.getName(),
       version: app.getVersion(),
-      platform: ['darwin', 'win32', 'linux'].includes(process.platform)
-        ? (process.platform as 'darwin' | 'win32' | 'linux')
-        : 'other',
+      platform: ['darwin', 'win32', 'linux'].includes(process.platform) ? (process.platform as 'darwin' | 'win32' | 'linux') : 'other',
     },
     serverUrl,
     mediaAccess: createMediaAccessService({

@@ -41,11 +41,7 @@ function asKeychainApi(loaded: unknown): KeychainApi | null {
   const candidates = [loaded, (loaded as { default?: unknown } | null)?.default];
   for (const candidate of candidates) {
     const api = candidate as Partial<KeychainApi> | null | undefined;
-    if (
-      typeof api?.getPassword === 'function' &&
-      typeof api.setPassword === 'function' &&
-      typeof api.deletePassword === 'function'
-    ) {
+    if (typeof api?.getPassword === 'function' && typeof api.setPassword === 'function' && typeof api.deletePassword === 'function') {
       return api as KeychainApi;
     }
   }

@@ -15,12 +15,7 @@ const GRANTABLE_MEDIA_KINDS: ReadonlySet<string> = new Set(['audio', 'video']);
 export type PermissionSource = 'request' | 'check' | 'device' | 'display-capture';
 
 export type DenialReason =
-  | 'permission-not-allowed'
-  | 'foreign-origin'
-  | 'sub-frame'
-  | 'no-media-kind'
-  | 'media-kind-not-allowed'
-  | 'devices-not-allowed';
+  'permission-not-allowed' | 'foreign-origin' | 'sub-frame' | 'no-media-kind' | 'media-kind-not-allowed' | 'devices-not-allowed';
 
 export type PermissionDecision = { granted: true } | { granted: false; reason: DenialReason };
 
@@ -105,10 +100,7 @@ function denialOf(
 /** The parts of Electron's Session the policy installs itself on. */
 export type PermissionSession = Pick<
   Session,
-  | 'setPermissionRequestHandler'
-  | 'setPermissionCheckHandler'
-  | 'setDevicePermissionHandler'
-  | 'setDisplayMediaRequestHandler'
+  'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler' | 'setDisplayMediaRequestHandler'
 >;
 
 export interface PermissionPolicyOptions {

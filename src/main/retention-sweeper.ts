@@ -19,7 +19,10 @@ export function startRetentionSweeper(
   sweeps: Sweep[],
   settings: SettingsStore,
   onError: (error: unknown) => void,
-  timers: Timers = { setInterval: (callback, ms) => setInterval(callback, ms).unref(), clearInterval: (handle) => clearInterval(handle as NodeJS.Timeout) },
+  timers: Timers = {
+    setInterval: (callback, ms) => setInterval(callback, ms).unref(),
+    clearInterval: (handle) => clearInterval(handle as NodeJS.Timeout),
+  },
 ): { stop(): void; sweptOnce: Promise<void> } {
   const sweep = async (): Promise<void> => {
     const retention = settings.read().chatLogRetention;

@@ -4,11 +4,7 @@
  * and a failed attempt is retried with the same report id (the server
  * stores a report once, whatever the number of attempts).
  */
-import {
-  moderationRoutes,
-  type FileReportRequest,
-  type ReportDetailsRequest,
-} from '../shared/moderation-api';
+import { moderationRoutes, type FileReportRequest, type ReportDetailsRequest } from '../shared/moderation-api';
 import type { AccountSession, AccountResult } from './account-session';
 import type { ApiResult, ServerApiClient } from './server-api-client';
 
@@ -22,12 +18,16 @@ export class SafetyActions {
   ) {}
 
   fileReport(report: FileReportRequest) {
-    return this.withRetries(() => this.authorized((token) => this.api.call(moderationRoutes.fileReport, { body: report, accessToken: token })));
+    return this.withRetries(() =>
+      this.authorized((token) => this.api.call(moderationRoutes.fileReport, { body: report, accessToken: token })),
+    );
   }
 
   addReportDetails(reportId: string, details: ReportDetailsRequest) {
     return this.withRetries(() =>
-      this.authorized((token) => this.api.call(moderationRoutes.reportDetails, { params: { reportId }, body: details, accessToken: token })),
+      this.authorized((token) =>
+        this.api.call(moderationRoutes.reportDetails, { params: { reportId }, body: details, accessToken: token }),
+      ),
     );
   }
 

@@ -24,7 +24,12 @@ export const DEFAULT_SHORTCUTS: readonly ShortcutDefinition[] = [
   { action: 'call.toggle-camera', label: 'Turn camera off or on', accelerator: 'CmdOrCtrl+Shift+O', systemWideCapable: true },
   { action: 'safety.report', label: 'Report this person', accelerator: 'CmdOrCtrl+Shift+R', systemWideCapable: false },
   { action: 'safety.block', label: 'Block this person', accelerator: 'CmdOrCtrl+Shift+B', systemWideCapable: false },
-  { action: 'safety.panic', label: 'Panic: camera and microphone off, end call, report', accelerator: 'CmdOrCtrl+Shift+X', systemWideCapable: true },
+  {
+    action: 'safety.panic',
+    label: 'Panic: camera and microphone off, end call, report',
+    accelerator: 'CmdOrCtrl+Shift+X',
+    systemWideCapable: true,
+  },
   { action: 'help.show-shortcuts', label: 'Keyboard shortcuts', accelerator: 'CmdOrCtrl+/', systemWideCapable: false },
 ];
 
@@ -74,13 +79,10 @@ export function createShortcutRegistry(
       // Check the new keys against the others first, so the error names the action that holds them.
       const parsed = parseAccelerator(accelerator, platform);
       const holder = current.find(
-        (definition) =>
-          definition.action !== action && parseAccelerator(definition.accelerator, platform).canonical === parsed.canonical,
+        (definition) => definition.action !== action && parseAccelerator(definition.accelerator, platform).canonical === parsed.canonical,
       );
       if (holder) {
-        throw new ShortcutConflictError(
-          `${accelerator} is already the shortcut for "${holder.action}"; pick other keys for "${action}".`,
-        );
+        throw new ShortcutConflictError(`${accelerator} is already the shortcut for "${holder.action}"; pick other keys for "${action}".`);
       }
       const next = current.map((definition) => (definition.action === action ? { ...definition, accelerator } : definition));
       checkBindings(next, platform);

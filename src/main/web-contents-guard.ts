@@ -5,12 +5,7 @@
  * nothing the page does may load anything else.
  */
 
-export type GuardedEvent =
-  | 'will-navigate'
-  | 'will-frame-navigate'
-  | 'will-redirect'
-  | 'will-attach-webview'
-  | 'select-bluetooth-device';
+export type GuardedEvent = 'will-navigate' | 'will-frame-navigate' | 'will-redirect' | 'will-attach-webview' | 'select-bluetooth-device';
 
 export interface GuardRefusal {
   event: GuardedEvent | 'window-open';
@@ -53,14 +48,11 @@ export function guardWebContents(contents: GuardedWebContents, onRefused: (refus
   contents.on('will-redirect', refuse('will-redirect'));
   contents.on('will-attach-webview', refuse('will-attach-webview'));
   // Without a handler Electron picks the first Bluetooth device it finds.
-  contents.on(
-    'select-bluetooth-device',
-    (event: PreventableEvent, _devices: unknown, callback: (deviceId: string) => void) => {
-      event.preventDefault();
-      callback('');
-      onRefused({ event: 'select-bluetooth-device', scheme: 'none' });
-    },
-  );
+  contents.on('select-bluetooth-device', (event: PreventableEvent, _devices: unknown, callback: (deviceId: string) => void) => {
+    event.preventDefault();
+    callback('');
+    onRefused({ event: 'select-bluetooth-device', scheme: 'none' });
+  });
   contents.setWindowOpenHandler(({ url }) => {
     onRefused({ event: 'window-open', scheme: schemeOf(url) });
     return { action: 'deny' };

@@ -57,16 +57,18 @@ export const recoveryCodeSchema = z
   .pipe(z.string().regex(/^[0-9a-hjkmnp-tv-z]{16}$/, 'Enter one of your recovery codes, such as 4k7q-x2m9-bn3d-8fhz.'));
 
 /** 32 random bytes in base64url. */
-export const refreshTokenSchema = z
-  .string('A refresh token is required.')
-  .regex(/^[A-Za-z0-9_-]{43}$/, 'This refresh token is not valid.');
+export const refreshTokenSchema = z.string('A refresh token is required.').regex(/^[A-Za-z0-9_-]{43}$/, 'This refresh token is not valid.');
 /** "v1.<payload>.<signature>", all base64url: also a valid WebSocket subprotocol token. */
 export const accessTokenSchema = z
   .string()
   .max(1024)
   .regex(/^v1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/, 'This access token is not valid.');
 
-const accountId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+const accountId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
 const timestampMs = z.number().int().nonnegative();
 
 export const secondFactorSchema = z.discriminatedUnion('kind', [
@@ -219,7 +221,10 @@ export const accountsErrorSchema = z.strictObject({
   /** With "rate-limited": when to try again. */
   retryAfterSeconds: z.number().int().positive().optional(),
   /** With "invalid-request": each field that is wrong, for showing next to the field. */
-  issues: z.array(z.strictObject({ path: z.string().max(128), message: z.string().max(256) })).max(16).optional(),
+  issues: z
+    .array(z.strictObject({ path: z.string().max(128), message: z.string().max(256) }))
+    .max(16)
+    .optional(),
 });
 export type AccountsError = z.infer<typeof accountsErrorSchema>;
 export const accountsErrorResponseSchema = z.strictObject({ error: accountsErrorSchema });
@@ -238,15 +243,78 @@ interface AccountsRoute {
 }
 
 export const accountsRoutes = {
-  signUp: { method: 'POST', path: `${ACCOUNTS_API_PREFIX}/sign-up`, auth: 'none', request: signUpRequestSchema, response: signUpResponseSchema, successStatus: 201 },
-  signIn: { method: 'POST', path: `${ACCOUNTS_API_PREFIX}/sign-in`, auth: 'none', request: signInRequestSchema, response: signInResponseSchema, successStatus: 200 },
-  refresh: { method: 'POST', path: `${ACCOUNTS_API_PREFIX}/refresh`, auth: 'none', request: refreshRequestSchema, response: sessionResponseSchema, successStatus: 200 },
-  signOut: { method: 'POST', path: `${ACCOUNTS_API_PREFIX}/sign-out`, auth: 'none', request: signOutRequestSchema, response: signOutResponseSchema, successStatus: 200 },
-  me: { method: 'GET', path: `${ACCOUNTS_API_PREFIX}/me`, auth: 'access-token', request: null, response: accountResponseSchema, successStatus: 200 },
-  totpEnrol: { method: 'POST', path: `${ACCOUNTS_API_PREFIX}/totp/enrol`, auth: 'access-token', request: totpEnrolRequestSchema, response: totpEnrolResponseSchema, successStatus: 200 },
-  totpConfirm: { method: 'POST', path: `${ACCOUNTS_API_PREFIX}/totp/confirm`, auth: 'access-token', request: totpConfirmRequestSchema, response: totpConfirmResponseSchema, successStatus: 200 },
-  totpDisable: { method: 'POST', path: `${ACCOUNTS_API_PREFIX}/totp/disable`, auth: 'access-token', request: totpDisableRequestSchema, response: totpDisableResponseSchema, successStatus: 200 },
-  deleteAccount: { method: 'POST', path: `${ACCOUNTS_API_PREFIX}/delete`, auth: 'access-token', request: deleteAccountRequestSchema, response: deleteAccountResponseSchema, successStatus: 200 },
+  signUp: {
+    method: 'POST',
+    path: `${ACCOUNTS_API_PREFIX}/sign-up`,
+    auth: 'none',
+    request: signUpRequestSchema,
+    response: signUpResponseSchema,
+    successStatus: 201,
+  },
+  signIn: {
+    method: 'POST',
+    path: `${ACCOUNTS_API_PREFIX}/sign-in`,
+    auth: 'none',
+    request: signInRequestSchema,
+    response: signInResponseSchema,
+    successStatus: 200,
+  },
+  refresh: {
+    method: 'POST',
+    path: `${ACCOUNTS_API_PREFIX}/refresh`,
+    auth: 'none',
+    request: refreshRequestSchema,
+    response: sessionResponseSchema,
+    successStatus: 200,
+  },
+  signOut: {
+    method: 'POST',
+    path: `${ACCOUNTS_API_PREFIX}/sign-out`,
+    auth: 'none',
+    request: signOutRequestSchema,
+    response: signOutResponseSchema,
+    successStatus: 200,
+  },
+  me: {
+    method: 'GET',
+    path: `${ACCOUNTS_API_PREFIX}/me`,
+    auth: 'access-token',
+    request: null,
+    response: accountResponseSchema,
+    successStatus: 200,
+  },
+  totpEnrol: {
+    method: 'POST',
+    path: `${ACCOUNTS_API_PREFIX}/totp/enrol`,
+    auth: 'access-token',
+    request: totpEnrolRequestSchema,
+    response: totpEnrolResponseSchema,
+    successStatus: 200,
+  },
+  totpConfirm: {
+    method: 'POST',
+    path: `${ACCOUNTS_API_PREFIX}/totp/confirm`,
+    auth: 'access-token',
+    request: totpConfirmRequestSchema,
+    response: totpConfirmResponseSchema,
+    successStatus: 200,
+  },
+  totpDisable: {
+    method: 'POST',
+    path: `${ACCOUNTS_API_PREFIX}/totp/disable`,
+    auth: 'access-token',
+    request: totpDisableRequestSchema,
+    response: totpDisableResponseSchema,
+    successStatus: 200,
+  },
+  deleteAccount: {
+    method: 'POST',
+    path: `${ACCOUNTS_API_PREFIX}/delete`,
+    auth: 'access-token',
+    request: deleteAccountRequestSchema,
+    response: deleteAccountResponseSchema,
+    successStatus: 200,
+  },
 } as const satisfies Record<string, AccountsRoute>;
 export type AccountsRouteName = keyof typeof accountsRoutes;
 

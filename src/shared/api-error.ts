@@ -9,7 +9,10 @@ export const apiErrorSchema = z.strictObject({
   code: z.string().min(1).max(64),
   message: z.string().max(512),
   retryAfterSeconds: z.number().int().positive().optional(),
-  issues: z.array(z.strictObject({ path: z.string().max(128), message: z.string().max(256) })).max(16).optional(),
+  issues: z
+    .array(z.strictObject({ path: z.string().max(128), message: z.string().max(256) }))
+    .max(16)
+    .optional(),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;
 export const apiErrorResponseSchema = z.strictObject({ error: apiErrorSchema });

@@ -73,14 +73,7 @@ export type MediaKind = z.infer<typeof mediaKindSchema>;
  * means the system has no per-app switch (Linux), so only the app's own
  * permission prompt decides.
  */
-export const osMediaAccessStatusSchema = z.enum([
-  'granted',
-  'denied',
-  'restricted',
-  'not-determined',
-  'unknown',
-  'not-applicable',
-]);
+export const osMediaAccessStatusSchema = z.enum(['granted', 'denied', 'restricted', 'not-determined', 'unknown', 'not-applicable']);
 export type OsMediaAccessStatus = z.infer<typeof osMediaAccessStatusSchema>;
 
 const mediaKindAccessSchema = z.strictObject({
@@ -184,7 +177,11 @@ export const bridgeContract = {
   unblockAccount: { input: unblockRequestSchema, result: accountActionResult(unblockResponseSchema) },
   /** A renderer error or event for the diagnostic log (redacted and size-limited in main). */
   logEvent: {
-    input: z.strictObject({ level: z.enum(['info', 'warn', 'error']), event: z.string().min(1).max(64), detail: z.string().max(500).optional() }),
+    input: z.strictObject({
+      level: z.enum(['info', 'warn', 'error']),
+      event: z.string().min(1).max(64),
+      detail: z.string().max(500).optional(),
+    }),
     result: z.strictObject({ logged: z.boolean() }),
   },
 } as const satisfies Record<BridgeMethod, { input: z.ZodType; result: z.ZodType }>;

@@ -12,7 +12,10 @@ export const callKeySchema = z
   .string()
   .min(1)
   .max(12)
-  .regex(/^(?:[a-z0-9?/.,;'[\]\\=-]|Escape|F\d{1,2}|Delete|Pause)$/, 'Use a letter, a digit, a punctuation key, Escape, Delete, Pause or F1–F12.');
+  .regex(
+    /^(?:[a-z0-9?/.,;'[\]\\=-]|Escape|F\d{1,2}|Delete|Pause)$/,
+    'Use a letter, a digit, a punctuation key, Escape, Delete, Pause or F1–F12.',
+  );
 
 export const callKeyBindingsSchema = z.partialRecord(shortcutActionSchema, z.array(callKeySchema).max(3));
 export type CallKeyBindings = Partial<Record<ShortcutAction, string[]>>;

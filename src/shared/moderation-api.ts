@@ -27,7 +27,11 @@ export const REPORT_RESPONSE_DEADLINE_MS = 24 * 60 * 60 * 1000;
 // ---- fields ----
 
 /** The same opaque ids the signaling server hands out (pair ids, call aliases, account ids). */
-const opaqueId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+const opaqueId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
 const timestampMs = z.number().int().nonnegative();
 
 export const reportIdSchema = z.uuid('A report id is a UUID the app generates, such as crypto.randomUUID().');
@@ -48,7 +52,10 @@ export function parseReportNumber(text: string): number | null {
   return Number.isSafeInteger(sequence) && sequence > 0 ? sequence : null;
 }
 /** A moderator names a report by its id or by its number. */
-export const reportReferenceSchema = z.union([reportIdSchema, reportNumberSchema], 'Give a report id (a UUID) or a report number such as R-1042.');
+export const reportReferenceSchema = z.union(
+  [reportIdSchema, reportNumberSchema],
+  'Give a report id (a UUID) or a report number such as R-1042.',
+);
 
 export const chatExcerptMessageSchema = z.strictObject({
   from: z.enum(['me', 'stranger']),
@@ -330,7 +337,10 @@ export const moderationErrorSchema = z.strictObject({
   /** With "rate-limited": when to try again (also in the Retry-After header). */
   retryAfterSeconds: z.number().int().positive().optional(),
   /** With "invalid-request": each field that is wrong. */
-  issues: z.array(z.strictObject({ path: z.string().max(128), message: z.string().max(256) })).max(16).optional(),
+  issues: z
+    .array(z.strictObject({ path: z.string().max(128), message: z.string().max(256) }))
+    .max(16)
+    .optional(),
 });
 export type ModerationError = z.infer<typeof moderationErrorSchema>;
 export const moderationErrorResponseSchema = z.strictObject({ error: moderationErrorSchema });
@@ -354,14 +364,94 @@ interface ModerationRoute {
 }
 
 export const moderationRoutes = {
-  fileReport: { method: 'POST', path: REPORTS_API_PREFIX, auth: 'access-token', params: null, query: null, request: fileReportRequestSchema, response: reportReceiptSchema, successStatus: 201, maxBodyBytes: MAX_REPORT_BODY_BYTES },
-  reportDetails: { method: 'POST', path: `${REPORTS_API_PREFIX}/:reportId/details`, auth: 'access-token', params: reportParamsSchema, query: null, request: reportDetailsRequestSchema, response: reportDetailsResponseSchema, successStatus: 200, maxBodyBytes: MAX_REPORT_BODY_BYTES },
-  block: { method: 'POST', path: BLOCKS_API_PREFIX, auth: 'access-token', params: null, query: null, request: blockRequestSchema, response: blockResponseSchema, successStatus: 201, maxBodyBytes: MAX_SMALL_BODY_BYTES },
-  listBlocks: { method: 'GET', path: BLOCKS_API_PREFIX, auth: 'access-token', params: null, query: null, request: null, response: blockListResponseSchema, successStatus: 200, maxBodyBytes: 0 },
-  unblock: { method: 'POST', path: `${BLOCKS_API_PREFIX}/remove`, auth: 'access-token', params: null, query: null, request: unblockRequestSchema, response: unblockResponseSchema, successStatus: 200, maxBodyBytes: MAX_SMALL_BODY_BYTES },
-  moderationList: { method: 'GET', path: `${MODERATION_API_PREFIX}/reports`, auth: 'moderator-token', params: null, query: moderationListQuerySchema, request: null, response: moderationListResponseSchema, successStatus: 200, maxBodyBytes: 0 },
-  moderationShow: { method: 'GET', path: `${MODERATION_API_PREFIX}/reports/:reportRef`, auth: 'moderator-token', params: moderationReportParamsSchema, query: null, request: null, response: moderationReportResponseSchema, successStatus: 200, maxBodyBytes: 0 },
-  moderationResolve: { method: 'POST', path: `${MODERATION_API_PREFIX}/reports/:reportRef/resolve`, auth: 'moderator-token', params: moderationReportParamsSchema, query: null, request: resolveReportRequestSchema, response: resolveReportResponseSchema, successStatus: 200, maxBodyBytes: MAX_SMALL_BODY_BYTES },
+  fileReport: {
+    method: 'POST',
+    path: REPORTS_API_PREFIX,
+    auth: 'access-token',
+    params: null,
+    query: null,
+    request: fileReportRequestSchema,
+    response: reportReceiptSchema,
+    successStatus: 201,
+    maxBodyBytes: MAX_REPORT_BODY_BYTES,
+  },
+  reportDetails: {
+    method: 'POST',
+    path: `${REPORTS_API_PREFIX}/:reportId/details`,
+    auth: 'access-token',
+    params: reportParamsSchema,
+    query: null,
+    request: reportDetailsRequestSchema,
+    response: reportDetailsResponseSchema,
+    successStatus: 200,
+    maxBodyBytes: MAX_REPORT_BODY_BYTES,
+  },
+  block: {
+    method: 'POST',
+    path: BLOCKS_API_PREFIX,
+    auth: 'access-token',
+    params: null,
+    query: null,
+    request: blockRequestSchema,
+    response: blockResponseSchema,
+    successStatus: 201,
+    maxBodyBytes: MAX_SMALL_BODY_BYTES,
+  },
+  listBlocks: {
+    method: 'GET',
+    path: BLOCKS_API_PREFIX,
+    auth: 'access-token',
+    params: null,
+    query: null,
+    request: null,
+    response: blockListResponseSchema,
+    successStatus: 200,
+    maxBodyBytes: 0,
+  },
+  unblock: {
+    method: 'POST',
+    path: `${BLOCKS_API_PREFIX}/remove`,
+    auth: 'access-token',
+    params: null,
+    query: null,
+    request: unblockRequestSchema,
+    response: unblockResponseSchema,
+    successStatus: 200,
+    maxBodyBytes: MAX_SMALL_BODY_BYTES,
+  },
+  moderationList: {
+    method: 'GET',
+    path: `${MODERATION_API_PREFIX}/reports`,
+    auth: 'moderator-token',
+    params: null,
+    query: moderationListQuerySchema,
+    request: null,
+    response: moderationListResponseSchema,
+    successStatus: 200,
+    maxBodyBytes: 0,
+  },
+  moderationShow: {
+    method: 'GET',
+    path: `${MODERATION_API_PREFIX}/reports/:reportRef`,
+    auth: 'moderator-token',
+    params: moderationReportParamsSchema,
+    query: null,
+    request: null,
+    response: moderationReportResponseSchema,
+    successStatus: 200,
+    maxBodyBytes: 0,
+  },
+  moderationResolve: {
+    method: 'POST',
+    path: `${MODERATION_API_PREFIX}/reports/:reportRef/resolve`,
+    auth: 'moderator-token',
+    params: moderationReportParamsSchema,
+    query: null,
+    request: resolveReportRequestSchema,
+    response: resolveReportResponseSchema,
+    successStatus: 200,
+    maxBodyBytes: MAX_SMALL_BODY_BYTES,
+  },
 } as const satisfies Record<string, ModerationRoute>;
 export type ModerationRouteName = keyof typeof moderationRoutes;
 

@@ -14,7 +14,11 @@ export const pongMessage = z.strictObject({ type: z.literal('pong'), id: z.numbe
 
 export const chatMessage = z.strictObject({
   type: z.literal('chat'),
-  id: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/),
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/),
   text: z.string().min(1).max(MAX_CHAT_TEXT_LENGTH),
   sentAt: z.number().int().nonnegative(),
 });

@@ -13,13 +13,7 @@ import { pressesToLeavePlatform } from './red-flags/leave-platform-detector';
 import { ALL_APPS } from './red-flags/phrase-patterns';
 import { normaliseMessage } from './red-flags/text-normaliser';
 
-export const PRIVACY_CONCERN_KINDS = [
-  'phone-number',
-  'email-address',
-  'street-address',
-  'social-handle',
-  'chat-app',
-] as const;
+export const PRIVACY_CONCERN_KINDS = ['phone-number', 'email-address', 'street-address', 'social-handle', 'chat-app'] as const;
 
 export const privacyConcernSchema = z.strictObject({
   kind: z.enum(PRIVACY_CONCERN_KINDS),
@@ -39,14 +33,13 @@ const STREET_TYPES =
   'square|sq|parkway|pkwy|highway|hwy|circle|cir|alley|row|gardens|grove|mews|strasse|calle|rue|weg|gasse|straat';
 /** Words that show a number and a road are a distance or a count, not an address ("5 km down the road"). */
 const NOT_A_STREET_NAME = new Set(
-  ('the a an of down up from to my your our his her their on in at by and with for near off along across km ' +
+  (
+    'the a an of down up from to my your our his her their on in at by and with for near off along across km ' +
     'miles mi minutes mins min blocks block houses doors steps hours times people cars years days metres meters ' +
-    'feet ft is was are were it this that').split(' '),
+    'feet ft is was are were it this that'
+  ).split(' '),
 );
-const NUMBERED_STREET = new RegExp(
-  `\\b(\\d{1,5}[a-z]?(?:-\\d{1,5})?,?\\s+((?:[a-z][a-z'.-]*\\s+){1,3})(?:${STREET_TYPES}))\\b\\.?`,
-  'g',
-);
+const NUMBERED_STREET = new RegExp(`\\b(\\d{1,5}[a-z]?(?:-\\d{1,5})?,?\\s+((?:[a-z][a-z'.-]*\\s+){1,3})(?:${STREET_TYPES}))\\b\\.?`, 'g');
 const LIVES_ON_STREET = new RegExp(
   `\\b((?:live|living|stay|staying|house|home|place|apartment|flat)\\s+(?:is\\s+)?(?:on|at|in)\\s+` +
     `((?:[a-z][a-z'.-]*\\s+){1,3})(?:${STREET_TYPES}))\\b`,
@@ -106,9 +99,7 @@ const quoted = (items: readonly string[]): string => [...new Set(items)].map((it
 export function checkOutgoingMessage(text: string): PrivacyConcern[] {
   if (typeof text !== 'string') throw new TypeError('checkOutgoingMessage expects the message text as a string');
   if (text.length > MAX_CHECKED_MESSAGE_LENGTH) {
-    throw new RangeError(
-      `checkOutgoingMessage reads at most ${MAX_CHECKED_MESSAGE_LENGTH} characters; this message has ${text.length}`,
-    );
+    throw new RangeError(`checkOutgoingMessage reads at most ${MAX_CHECKED_MESSAGE_LENGTH} characters; this message has ${text.length}`);
   }
   const message = normaliseMessage(text);
   const { folded } = message;
@@ -139,10 +130,7 @@ export function checkOutgoingMessage(text: string): PrivacyConcern[] {
     });
   }
   const atHandles = findHandles(folded);
-  const handles = [
-    ...atHandles,
-    ...findAppHandles(folded).filter((handle) => !atHandles.some((at) => at.replace(/^@/, '') === handle)),
-  ];
+  const handles = [...atHandles, ...findAppHandles(folded).filter((handle) => !atHandles.some((at) => at.replace(/^@/, '') === handle))];
   if (handles.length > 0) {
     concerns.push({
       kind: 'social-handle',
@@ -156,14 +144,15 @@ export function checkOutgoingMessage(text: string): PrivacyConcern[] {
     const app = links[0]?.app ?? (appWord === undefined ? undefined : chatAppName(appWord));
     // "call me on 555..." already has its reason; a second, vaguer one would only add noise.
     const saidAlready = app === undefined && links.length === 0 && concerns.length > 0;
-    if (!saidAlready) concerns.push({
-      kind: 'chat-app',
-      found: links.length > 0 ? plain(links.map((link) => link.link)) : (app ?? ''),
-      reason:
-        app === undefined
-          ? 'It invites them to continue outside Cam-Party, where Report, Block and Skip no longer protect you.'
-          : `It invites them to ${app}, where Cam-Party's Report, Block and Skip no longer protect you.`,
-    });
+    if (!saidAlready)
+      concerns.push({
+        kind: 'chat-app',
+        found: links.length > 0 ? plain(links.map((link) => link.link)) : (app ?? ''),
+        reason:
+          app === undefined
+            ? 'It invites them to continue outside Cam-Party, where Report, Block and Skip no longer protect you.'
+            : `It invites them to ${app}, where Cam-Party's Report, Block and Skip no longer protect you.`,
+      });
   }
   return concerns;
 }

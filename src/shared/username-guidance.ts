@@ -70,7 +70,11 @@ export function usernameWarnings(username: string): UsernameWarning[] {
   let textWithoutEmails = text;
   for (const pattern of [EMAIL_ADDRESS, EMAIL_AT_PROVIDER]) {
     for (const found of textWithoutEmails.matchAll(pattern)) {
-      add('email', found[0], `"${found[0]}" looks like an email address. Strangers could use it to contact you or find your other accounts.`);
+      add(
+        'email',
+        found[0],
+        `"${found[0]}" looks like an email address. Strangers could use it to contact you or find your other accounts.`,
+      );
     }
     textWithoutEmails = textWithoutEmails.replace(pattern, ' ');
   }
@@ -159,7 +163,9 @@ function namesIn(text: string): { display: string; kind: NameKind }[] {
       ),
   );
   const joined = allWords.join('');
-  const places = [...multiWordPlaces].filter(([key]) => joined.includes(key)).map(([, display]) => ({ display, kind: 'place-name' as const }));
+  const places = [...multiWordPlaces]
+    .filter(([key]) => joined.includes(key))
+    .map(([, display]) => ({ display, kind: 'place-name' as const }));
   return [...places, ...kept];
 }
 

@@ -9,7 +9,11 @@ import { z } from 'zod';
 export const MAX_MESSAGE_BYTES = 32 * 1024;
 
 /** Opaque ids the server hands out; never an account name or an address. */
-const opaqueId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+const opaqueId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
 
 /** The signals simple-peer emits, each with a bounded size. */
 const sessionDescription = z.strictObject({
@@ -115,15 +119,7 @@ export const restrictedMessage = z.strictObject({
   until: z.number().int().nonnegative().nullable(),
   message: z.string().max(512),
 });
-export const errorCode = z.enum([
-  'bad-json',
-  'bad-message',
-  'too-large',
-  'rate-limited',
-  'not-in-call',
-  'already-joined',
-  'stale-pair',
-]);
+export const errorCode = z.enum(['bad-json', 'bad-message', 'too-large', 'rate-limited', 'not-in-call', 'already-joined', 'stale-pair']);
 export type ErrorCode = z.infer<typeof errorCode>;
 export const errorMessage = z.strictObject({
   type: z.literal('error'),

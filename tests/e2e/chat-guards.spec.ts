@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect, SCREENSHOT_DIR } from './harness/fixtures';
 
-test('a red-flag message warns the receiver; the outgoing guard holds a phone number until confirmed; logs are encrypted', async ({ world }) => {
+test('a red-flag message warns the receiver; the outgoing guard holds a phone number until confirmed; logs are encrypted', async ({
+  world,
+}) => {
   const [a, b] = [await world.openClient('a'), await world.openClient('b')];
   await a.start();
   await b.start();
@@ -39,7 +41,8 @@ test('a red-flag message warns the receiver; the outgoing guard holds a phone nu
     const files = fs.readdirSync(appData.dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
     for (const entry of files) {
       const bytes = fs.readFileSync(path.join(entry.parentPath, entry.name));
-      for (const text of ['415 555 0132', 'I live for music', 'whats app']) expect(bytes.includes(Buffer.from(text)), `${entry.name}: ${text}`).toBe(false);
+      for (const text of ['415 555 0132', 'I live for music', 'whats app'])
+        expect(bytes.includes(Buffer.from(text)), `${entry.name}: ${text}`).toBe(false);
     }
   }
 });

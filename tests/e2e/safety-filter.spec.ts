@@ -18,9 +18,7 @@ const { safeBelow } = DEFAULT_FILTER_SETTINGS;
 const FRAMES_AFTER_REVEAL = 8;
 
 async function blurOf(filterPage: FilterPage): Promise<string> {
-  return filterPage.page
-    .locator('[data-testid="filtered-remote-video"] video')
-    .evaluate((video) => getComputedStyle(video).filter);
+  return filterPage.page.locator('[data-testid="filtered-remote-video"] video').evaluate((video) => getComputedStyle(video).filter);
 }
 
 /**
@@ -139,7 +137,8 @@ test('an explicit score blurs at once; Report carries the frame only when the pe
   await expect(page.getByRole('alert')).toHaveText('This video is blurred because it may show sexual content.');
 
   // Report without agreeing: no picture goes with it.
-  const reports = () => page.evaluate(() => (window as unknown as { safetyFilterHarness: { reports: unknown[] } }).safetyFilterHarness.reports);
+  const reports = () =>
+    page.evaluate(() => (window as unknown as { safetyFilterHarness: { reports: unknown[] } }).safetyFilterHarness.reports);
   await page.getByRole('button', { name: 'Report' }).click();
   const evidence = page.getByRole('checkbox', { name: /Attach the blurred picture/ });
   await expect(evidence).not.toBeChecked();
@@ -173,7 +172,10 @@ test('a new scene is classified at once, not at the next cycle, and an explicit 
   await filterPage.mount({ source: 'scene', imageBase64: picture, classifier: 'scripted', scriptedDelayMs: 100, flagMarkedFrames: true });
   await filterPage.waitForReason('none');
   const beforeChange = await filterPage.samples();
-  expect(beforeChange.every((sample) => sample.trigger === 'cycle'), 'the fake camera alone is no new scene').toBe(true);
+  expect(
+    beforeChange.every((sample) => sample.trigger === 'cycle'),
+    'the fake camera alone is no new scene',
+  ).toBe(true);
 
   // Right after a cycle's result, so the next cycle is about half a second away.
   await filterPage.waitForSamples(beforeChange.length + 1);
@@ -183,7 +185,9 @@ test('a new scene is classified at once, not at the next cycle, and an explicit 
   const flagged = samples.find((sample) => sample.explicit >= DEFAULT_FILTER_SETTINGS.instantFlagAt)!;
   expect(flagged.trigger).toBe('scene-change');
   expect(flagged.at - flagged.durationMs).toBeGreaterThan(changedAt);
-  await expect.poll(async () => (await filterPage.timeline()).find((entry) => entry.reason === 'explicit')?.paintedAt ?? null).not.toBeNull();
+  await expect
+    .poll(async () => (await filterPage.timeline()).find((entry) => entry.reason === 'explicit')?.paintedAt ?? null)
+    .not.toBeNull();
   const painted = (await filterPage.timeline()).find((entry) => entry.reason === 'explicit')!.paintedAt!;
   testInfo.annotations.push({ type: 'new scene to blurred frame (ms)', description: (painted - changedAt).toFixed(1) });
 });

@@ -24,7 +24,13 @@ test('M mutes the outgoing audio (the partner hears silence), V blacks out the o
 
   await a.page.keyboard.press('m');
   await expect(a.page.getByRole('button', { name: 'Unmute (M)' })).toHaveAttribute('aria-pressed', 'true');
-  expect(await a.page.evaluate(() => (document.querySelector('[data-testid="local-video"]') as HTMLVideoElement).srcObject && ((document.querySelector('[data-testid="local-video"]') as HTMLVideoElement).srcObject as MediaStream).getAudioTracks()[0]!.enabled)).toBe(false);
+  expect(
+    await a.page.evaluate(
+      () =>
+        (document.querySelector('[data-testid="local-video"]') as HTMLVideoElement).srcObject &&
+        ((document.querySelector('[data-testid="local-video"]') as HTMLVideoElement).srcObject as MediaStream).getAudioTracks()[0]!.enabled,
+    ),
+  ).toBe(false);
   await expect(b.page.getByText('Stranger muted')).toBeVisible();
   await expect.poll(() => maxAudioLevelOver(b, 1500), { timeout: 10_000 }).toBeLessThan(0.001);
 

@@ -3,14 +3,15 @@ import { test, expect, SCREENSHOT_DIR } from './harness/fixtures';
 import type { CallClient } from './harness/call-client';
 import type { ReportRow } from '../../server/moderation/sqlite-report-repository';
 
-
 const accountIdOf = (world: Parameters<Parameters<typeof test>[2]>[0]['world'], client: CallClient): string => {
   const state = world.personOf(client).services.account.state();
   if (state.status !== 'signed-in') throw new Error(`${client.name} is not signed in`);
   return state.account.id;
 };
 
-test('one press of R files a complete report at once; the form then adds reason, details and, if ticked, a still frame', async ({ world }) => {
+test('one press of R files a complete report at once; the form then adds reason, details and, if ticked, a still frame', async ({
+  world,
+}) => {
   const [a, b] = [await world.openClient('a'), await world.openClient('b')];
   await a.start();
   await b.start();
@@ -29,7 +30,9 @@ test('one press of R files a complete report at once; the form then adds reason,
   const filed = rows()[0]!;
   expect(filed.reporter_account_id).toBe(accountIdOf(world, a));
   expect(filed.reported_account_id).toBe(accountIdOf(world, b));
-  expect(JSON.parse(filed.chat_excerpt)).toEqual([expect.objectContaining({ from: 'stranger', text: 'send me a gift card and I will show you' })]);
+  expect(JSON.parse(filed.chat_excerpt)).toEqual([
+    expect.objectContaining({ from: 'stranger', text: 'send me a gift card and I will show you' }),
+  ]);
   expect(filed.frame).toBeNull();
   await a.screenshot(path.join(SCREENSHOT_DIR, 'report-dialog.png'));
 
@@ -121,6 +124,11 @@ test('"Report this message" under a red-flag warning files a report with that me
   await expect(dialog).toBeVisible();
   // The warning's category is already chosen in the form.
   await expect(dialog.getByRole('radio', { name: 'The stranger pressured to move to another app' })).toBeChecked();
-  const row = world.server.db.prepare('SELECT reported_account_id, chat_excerpt FROM reports').get() as { reported_account_id: string; chat_excerpt: string };
-  expect(JSON.parse(row.chat_excerpt)).toEqual([expect.objectContaining({ from: 'stranger', text: 'lets move this to telegram, add me there' })]);
+  const row = world.server.db.prepare('SELECT reported_account_id, chat_excerpt FROM reports').get() as {
+    reported_account_id: string;
+    chat_excerpt: string;
+  };
+  expect(JSON.parse(row.chat_excerpt)).toEqual([
+    expect.objectContaining({ from: 'stranger', text: 'lets move this to telegram, add me there' }),
+  ]);
 });

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect, SCREENSHOT_DIR } from './harness/fixtures';
 
-test('settings: chat history can be read and deleted, retention changes sweep, shortcuts rebind and refuse conflicts', async ({ world }) => {
+test('settings: chat history can be read and deleted, retention changes sweep, shortcuts rebind and refuse conflicts', async ({
+  world,
+}) => {
   const [a, b] = [await world.openClient('a'), await world.openClient('b')];
   await a.start();
   await b.start();

@@ -70,7 +70,13 @@ test.describe('the desktop app in Electron', () => {
         violated: await violation,
       };
     });
-    expect(inPage).toEqual({ require: 'undefined', process: 'undefined', module: 'undefined', inlineRan: false, violated: 'script-src-elem' });
+    expect(inPage).toEqual({
+      require: 'undefined',
+      process: 'undefined',
+      module: 'undefined',
+      inlineRan: false,
+      violated: 'script-src-elem',
+    });
   });
 
   test('the bridge has exactly the contract and refuses bad input', async ({ page }) => {
@@ -110,7 +116,10 @@ test.describe('the desktop app in Electron', () => {
         () => 'denied',
       );
       const stream = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
-      const kinds = stream.getTracks().map((track) => track.kind).sort();
+      const kinds = stream
+        .getTracks()
+        .map((track) => track.kind)
+        .sort();
       stream.getTracks().forEach((track) => track.stop());
       return { geolocation, notifications, notificationsState, geolocationState, midi, clipboard, kinds };
     });
@@ -140,8 +149,8 @@ test.describe('the desktop app in Electron', () => {
     await page.evaluate(() => {
       const received: unknown[] = [];
       Object.defineProperty(window, '__shortcuts', { value: received });
-      (window as unknown as { camParty: { onShortcut(listener: (payload: unknown) => void): () => void } }).camParty.onShortcut(
-        (payload) => received.push(payload),
+      (window as unknown as { camParty: { onShortcut(listener: (payload: unknown) => void): () => void } }).camParty.onShortcut((payload) =>
+        received.push(payload),
       );
     });
     const systemWide = await app.evaluate(({ globalShortcut, Menu }) => {

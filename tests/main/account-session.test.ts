@@ -96,21 +96,35 @@ describe('AccountSession against the real server', () => {
     const withoutCode = await fresh.signIn({ email: person.email, password: person.password });
     expect(withoutCode).toMatchObject({ ok: false, error: { code: 'second-factor-required' } });
     const recovery = confirmed.value.recoveryCodes[0]!;
-    const withRecovery = await fresh.signIn({ email: person.email, password: person.password, secondFactor: { kind: 'recovery', code: recovery } });
+    const withRecovery = await fresh.signIn({
+      email: person.email,
+      password: person.password,
+      secondFactor: { kind: 'recovery', code: recovery },
+    });
     expect(withRecovery).toMatchObject({ ok: true, value: { recoveryCodesLeft: 9 } });
     await fresh.signOut();
-    const reused = await fresh.signIn({ email: person.email, password: person.password, secondFactor: { kind: 'recovery', code: recovery } });
+    const reused = await fresh.signIn({
+      email: person.email,
+      password: person.password,
+      secondFactor: { kind: 'recovery', code: recovery },
+    });
     expect(reused).toMatchObject({ ok: false });
   });
 
   it('gives clear errors and deletes the account with its password', async () => {
     const session = await openSession();
-    expect(await session.signIn({ email: person.email, password: 'wrong password!!' })).toMatchObject({ ok: false, error: { code: 'invalid-credentials' } });
+    expect(await session.signIn({ email: person.email, password: 'wrong password!!' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-credentials' },
+    });
     expect(await session.socketAccessToken()).toMatchObject({ ok: false, error: { message: 'Sign in first.' } });
     await session.signUp(person);
     expect(await session.deleteAccount('not my password')).toMatchObject({ ok: false, error: { code: 'invalid-credentials' } });
     expect(await session.deleteAccount(person.password)).toMatchObject({ ok: true });
     expect(session.state()).toEqual({ status: 'signed-out' });
-    expect(await session.signIn({ email: person.email, password: person.password })).toMatchObject({ ok: false, error: { code: 'invalid-credentials' } });
+    expect(await session.signIn({ email: person.email, password: person.password })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-credentials' },
+    });
   });
 });

@@ -35,7 +35,9 @@ describe('buildApplicationMenu', () => {
   it('groups actions under Call, Safety and Help', () => {
     const { template } = menu('linux');
     const labels = (label: string) =>
-      (template.find((item) => item.label === label || item.role === label)?.submenu as MenuItemConstructorOptions[]).map((item) => item.id);
+      (template.find((item) => item.label === label || item.role === label)?.submenu as MenuItemConstructorOptions[]).map(
+        (item) => item.id,
+      );
     expect(labels('Call')).toEqual(['call.start', 'call.skip', 'call.stop', 'call.toggle-microphone', 'call.toggle-camera']);
     expect(labels('Safety')).toEqual(['safety.report', 'safety.block', 'safety.panic']);
     expect(labels('help')).toEqual(['help.show-shortcuts']);

@@ -12,9 +12,12 @@ const key = randomBytes(32);
 
 function allBytesIn(directory: string): Buffer {
   if (!fs.existsSync(directory)) return Buffer.alloc(0);
-  return Buffer.concat(fs.readdirSync(directory, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => fs.readFileSync(path.join(entry.parentPath, entry.name))));
+  return Buffer.concat(
+    fs
+      .readdirSync(directory, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => fs.readFileSync(path.join(entry.parentPath, entry.name))),
+  );
 }
 
 describe('ChatLogStore', () => {
@@ -32,7 +35,12 @@ describe('ChatLogStore', () => {
   });
 
   it('keeps conversations across restarts, encrypted: no message text on disk', async () => {
-    await store.append('conversation-1', 'stranger-a', { from: 'stranger', text: 'what is your phone number?', at: now, flags: ['personal-info'] });
+    await store.append('conversation-1', 'stranger-a', {
+      from: 'stranger',
+      text: 'what is your phone number?',
+      at: now,
+      flags: ['personal-info'],
+    });
     await store.append('conversation-1', 'stranger-a', { from: 'me', text: 'I would rather not say', at: now + 1, flags: [] });
     const reopened = open();
     const conversation = await reopened.read('conversation-1');
@@ -74,7 +82,9 @@ describe('ChatLogStore', () => {
 
   it('loses no message when appends race', async () => {
     await Promise.all(
-      Array.from({ length: 25 }, (_, index) => store.append('busy-conversation', 'p', { from: 'me', text: `m${index}`, at: now, flags: [] })),
+      Array.from({ length: 25 }, (_, index) =>
+        store.append('busy-conversation', 'p', { from: 'me', text: `m${index}`, at: now, flags: [] }),
+      ),
     );
     expect((await store.read('busy-conversation'))?.messages).toHaveLength(25);
   });
@@ -92,7 +102,9 @@ describe('ChatLogStore', () => {
         await store.append('killed-conversation', 'p', { from: 'me', text: 'message ' + index, at: Date.now(), flags: [] });
         process.stdout.write(index + '\\n');
       }`;
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let acknowledged = -1;
     child.stdout.on('data', (chunk: Buffer) => {
       const lines = chunk.toString().trim().split('\n');

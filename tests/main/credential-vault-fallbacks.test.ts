@@ -118,7 +118,11 @@ describe.concurrent('credential vault when no D-Bus session is reachable (child 
     expect(valueOf(restarted, 0)).toBe(accountId);
     expect(valueOf(restarted, 1)).toBe(token);
 
-    const afterSignOut = await runVaultProcess('no-bus', { dataDir, safeStorage, steps: [{ op: 'read', accountId }, { op: 'lastAccount' }] });
+    const afterSignOut = await runVaultProcess('no-bus', {
+      dataDir,
+      safeStorage,
+      steps: [{ op: 'read', accountId }, { op: 'lastAccount' }],
+    });
     expect(valueOf(afterSignOut, 0)).toBeNull();
     expect(valueOf(afterSignOut, 1)).toBeNull();
   });
@@ -132,7 +136,10 @@ describe.concurrent('credential vault when no D-Bus session is reachable (child 
       safeStorage: { keyHex: newSafeStorageKeyHex() },
       steps: [{ op: 'status' }, { op: 'store', accountId, token }, { op: 'read', accountId }],
     });
-    expect(valueOf(results, 0)).toMatchObject({ persistence: 'encrypted-file', keychainProblem: expect.stringMatching(/^Could not connect/) });
+    expect(valueOf(results, 0)).toMatchObject({
+      persistence: 'encrypted-file',
+      keychainProblem: expect.stringMatching(/^Could not connect/),
+    });
     expect(valueOf(results, 2)).toBe(token);
   });
 
@@ -177,7 +184,11 @@ describe.concurrent('credential vault when no D-Bus session is reachable (child 
     const safeStorage = { keyHex: newSafeStorageKeyHex() };
     const [first, second] = await Promise.all([
       runVaultProcess('no-bus', { dataDir: encryptedDir, safeStorage, steps: [{ op: 'dataKey' }] }),
-      runVaultProcess('no-bus', { dataDir: await newDataDir(), safeStorage: { ...safeStorage, backend: 'basic_text' }, steps: [{ op: 'dataKey' }] }),
+      runVaultProcess('no-bus', {
+        dataDir: await newDataDir(),
+        safeStorage: { ...safeStorage, backend: 'basic_text' },
+        steps: [{ op: 'dataKey' }],
+      }),
     ]);
     const kept = valueOf(first, 0) as { keyHex: string; persistence: string };
     expect(kept.persistence).toBe('encrypted-file');

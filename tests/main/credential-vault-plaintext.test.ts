@@ -103,7 +103,10 @@ describeWithKeychain('no secret reaches the data folder in plain text', gate, ()
     const memory = await runVaultProcess('no-bus', {
       dataDir,
       safeStorage: { keyHex, backend: 'basic_text' },
-      steps: [{ op: 'store', ...inMemory }, { op: 'read', accountId: inMemory.accountId }],
+      steps: [
+        { op: 'store', ...inMemory },
+        { op: 'read', accountId: inMemory.accountId },
+      ],
     });
     expect(valueOf(memory, 0)).toMatchObject({ persistence: 'memory-only' });
     expect(valueOf(memory, 1)).toBe(inMemory.token);
@@ -113,7 +116,10 @@ describeWithKeychain('no secret reaches the data folder in plain text', gate, ()
     const reader = await runVaultProcess('no-bus', {
       dataDir,
       safeStorage: { keyHex },
-      steps: [{ op: 'read', accountId: encrypted.accountId }, { op: 'read', accountId: whileLocked.accountId }],
+      steps: [
+        { op: 'read', accountId: encrypted.accountId },
+        { op: 'read', accountId: whileLocked.accountId },
+      ],
     });
     expect([valueOf(reader, 0), valueOf(reader, 1)]).toEqual([encrypted.token, whileLocked.token]);
 

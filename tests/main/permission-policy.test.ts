@@ -44,12 +44,11 @@ function installOnRecorder() {
     /** What the request handler answers, via Electron's callback. */
     request(permission: string, requestingUrl: string, extra: { mediaTypes?: ('video' | 'audio')[]; isMainFrame?: boolean } = {}): boolean {
       let answer: boolean | undefined;
-      request(
-        webContents,
-        permission as Parameters<RequestHandler>[1],
-        (granted) => void (answer = granted),
-        { requestingUrl, isMainFrame: extra.isMainFrame ?? true, ...(extra.mediaTypes ? { mediaTypes: extra.mediaTypes } : {}) },
-      );
+      request(webContents, permission as Parameters<RequestHandler>[1], (granted) => void (answer = granted), {
+        requestingUrl,
+        isMainFrame: extra.isMainFrame ?? true,
+        ...(extra.mediaTypes ? { mediaTypes: extra.mediaTypes } : {}),
+      });
       if (answer === undefined) throw new Error('the request handler never called back');
       return answer;
     },
@@ -80,7 +79,18 @@ function installOnRecorder() {
 }
 
 const { names: ELECTRON_PERMISSIONS, electronVersion } = electronPermissionNames();
-const UNKNOWN_PERMISSIONS = ['bluetooth', 'camera', 'microphone', 'MEDIA', 'media ', ' media', 'clipboard-write', 'background-sync-x', '', 'x'.repeat(200)];
+const UNKNOWN_PERMISSIONS = [
+  'bluetooth',
+  'camera',
+  'microphone',
+  'MEDIA',
+  'media ',
+  ' media',
+  'clipboard-write',
+  'background-sync-x',
+  '',
+  'x'.repeat(200),
+];
 const APP_PAGE = `${APP_ORIGIN}/index.html`;
 const OTHER_ORIGINS = [
   'app://evil',
@@ -102,7 +112,21 @@ describe('the permission names under test', () => {
   it(`come from Electron ${electronVersion}'s own type definitions`, () => {
     expect(electronVersion.split('.')[0]).toBe('45');
     // Names the issue calls out must all be among them, so the table covers them.
-    for (const name of ['media', 'geolocation', 'notifications', 'midi', 'midiSysex', 'hid', 'serial', 'usb', 'clipboard-read', 'display-capture', 'idle-detection', 'storage-access', 'unknown']) {
+    for (const name of [
+      'media',
+      'geolocation',
+      'notifications',
+      'midi',
+      'midiSysex',
+      'hid',
+      'serial',
+      'usb',
+      'clipboard-read',
+      'display-capture',
+      'idle-detection',
+      'storage-access',
+      'unknown',
+    ]) {
       expect(ELECTRON_PERMISSIONS).toContain(name);
     }
     expect(ELECTRON_PERMISSIONS.length).toBeGreaterThanOrEqual(40);

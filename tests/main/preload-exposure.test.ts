@@ -14,7 +14,9 @@ import { sendBridgeEvent } from '../../src/main/bridge-events';
 import { createBridgeHandlers } from '../../src/main/bridge-handlers';
 
 const exposed = vi.hoisted(() => new Map<string, unknown>());
-const ipc = vi.hoisted(() => ({ renderer: null as unknown as EventEmitter & { invoke(channel: string, input: unknown): Promise<unknown> } }));
+const ipc = vi.hoisted(() => ({
+  renderer: null as unknown as EventEmitter & { invoke(channel: string, input: unknown): Promise<unknown> },
+}));
 
 vi.mock('electron', async () => {
   const { EventEmitter: Emitter } = await import('node:events');

@@ -6,7 +6,12 @@ import { createShortcutRegistry, DEFAULT_SHORTCUTS, ShortcutConflictError } from
 describe('the default shortcuts', () => {
   it.each(['darwin', 'win32', 'linux'] as const)('bind every action once, without conflicts, on %s', (platform) => {
     const registry = createShortcutRegistry(platform);
-    expect(registry.list().map((definition) => definition.action).sort()).toEqual([...SHORTCUT_ACTIONS].sort());
+    expect(
+      registry
+        .list()
+        .map((definition) => definition.action)
+        .sort(),
+    ).toEqual([...SHORTCUT_ACTIONS].sort());
   });
 
   it('offer system-wide use only for mute, camera off and panic', () => {

@@ -24,7 +24,11 @@ class RecordingGlobalShortcuts implements GlobalShortcutBackend {
 function service(globalShortcuts: GlobalShortcutBackend | null) {
   const dispatched: ShortcutAction[] = [];
   const registry = createShortcutRegistry('linux');
-  return { dispatched, registry, shortcuts: createShortcutService({ registry, globalShortcuts, dispatch: (action) => dispatched.push(action) }) };
+  return {
+    dispatched,
+    registry,
+    shortcuts: createShortcutService({ registry, globalShortcuts, dispatch: (action) => dispatched.push(action) }),
+  };
 }
 
 describe('createShortcutService', () => {

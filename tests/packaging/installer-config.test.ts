@@ -74,7 +74,10 @@ describe('electron-builder.yml', () => {
       expect(keys.get('com.apple.security.device.camera'), file).toBe('true');
       expect(keys.get('com.apple.security.device.audio-input'), file).toBe('true');
       // Nothing beyond what V8 needs is relaxed.
-      expect([...keys.keys()].filter((key) => key.startsWith('com.apple.security.cs.')), file).toEqual(['com.apple.security.cs.allow-jit']);
+      expect(
+        [...keys.keys()].filter((key) => key.startsWith('com.apple.security.cs.')),
+        file,
+      ).toEqual(['com.apple.security.cs.allow-jit']);
     }
     expect(config.mac.extendInfo.NSCameraUsageDescription).toMatch(/camera/);
     expect(config.mac.extendInfo.NSMicrophoneUsageDescription).toMatch(/hear you/);

@@ -57,7 +57,11 @@ beforeAll(() => {
   }
   fs.cpSync(path.join(root, 'resources'), path.join(project, 'resources'), { recursive: true });
   fs.symlinkSync(path.join(root, 'node_modules'), path.join(project, 'node_modules'), 'dir');
-  const vite = run(process.execPath, [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--outDir', path.join(project, 'out')], root);
+  const vite = run(
+    process.execPath,
+    [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--outDir', path.join(project, 'out')],
+    root,
+  );
   if (vite.status !== 0) throw new Error(`electron-vite build failed:\n${vite.log}`);
 
   fs.mkdirSync(standInElectron);
@@ -114,14 +118,22 @@ describe('electron-builder, Linux dir target, stand-in Electron', () => {
       expect(files).toContain(expected);
     }
     for (const forbidden of ['/src', '/tests', '/server', '/scripts', '/resources', '/electron-builder.yml', '/security-allowlist.json']) {
-      expect(files.some((file) => file === forbidden || file.startsWith(`${forbidden}/`)), forbidden).toBe(false);
+      expect(
+        files.some((file) => file === forbidden || file.startsWith(`${forbidden}/`)),
+        forbidden,
+      ).toBe(false);
     }
     expect(files.some((file) => file.endsWith('.map'))).toBe(false);
   });
 
   it('unpacks native addons next to the archive', () => {
     const unpacked = path.join(appDir, 'resources', 'app.asar.unpacked');
-    const addons = fs.existsSync(unpacked) ? fs.readdirSync(unpacked, { recursive: true }).map(String).filter((file) => file.endsWith('.node')) : [];
+    const addons = fs.existsSync(unpacked)
+      ? fs
+          .readdirSync(unpacked, { recursive: true })
+          .map(String)
+          .filter((file) => file.endsWith('.node'))
+      : [];
     expect(addons.some((file) => file.includes('keytar'))).toBe(true);
   });
 

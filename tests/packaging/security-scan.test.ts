@@ -60,7 +60,11 @@ describe('reviewFindings', () => {
 
   it('matches on check and file, and reports the rest as unexplained and unused entries as stale', () => {
     const review = reviewFindings(
-      [finding('SANDBOX_JS_CHECK', 'main/index.ts'), finding('SANDBOX_JS_CHECK', 'main/other.ts'), finding('NODE_INTEGRATION_JS_CHECK', 'main/index.ts')],
+      [
+        finding('SANDBOX_JS_CHECK', 'main/index.ts'),
+        finding('SANDBOX_JS_CHECK', 'main/other.ts'),
+        finding('NODE_INTEGRATION_JS_CHECK', 'main/index.ts'),
+      ],
       { entries: [entry('SANDBOX_JS_CHECK', 'main/index.ts'), entry('OPEN_EXTERNAL_JS_CHECK', 'main/index.ts')] },
     );
     expect(review.reviewed.map((item) => item.finding.file)).toEqual(['main/index.ts']);
@@ -93,11 +97,15 @@ describe('scan-security.ts', () => {
   function scan(input: string, allowList: object) {
     const listFile = path.join(scratch, `allow-${path.basename(input)}.json`);
     fs.writeFileSync(listFile, JSON.stringify(allowList));
-    return spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/scan-security.ts'), '--input', input, '--allow-list', listFile], {
-      cwd: root,
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
+    return spawnSync(
+      process.execPath,
+      ['--import', 'tsx', path.join(root, 'scripts/scan-security.ts'), '--input', input, '--allow-list', listFile],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        timeout: 120_000,
+      },
+    );
   }
 
   it('fails on a finding the allow-list does not explain, and passes once each one is explained', () => {

@@ -34,7 +34,10 @@ describe('Matchmaker', () => {
     const picks = new Set<string>();
     for (const roll of [0, 0.34, 0.67, 0.99]) {
       // The waiting clients may only meet x, so they stay in the queue together.
-      const matchmaker = setup(() => roll, (p, q) => p === 'x' || q === 'x');
+      const matchmaker = setup(
+        () => roll,
+        (p, q) => p === 'x' || q === 'x',
+      );
       for (const id of ['w1', 'w2', 'w3']) matchmaker.join(id);
       matchmaker.join('x');
       picks.add(matchmaker.partnerOf('x')!);
@@ -138,7 +141,10 @@ describe('Matchmaker', () => {
 
   it('asks the extra pairing rule in both directions', () => {
     const blocked = new Set(['b>a']);
-    const matchmaker = setup(() => 0, (x, y) => !blocked.has(`${x}>${y}`));
+    const matchmaker = setup(
+      () => 0,
+      (x, y) => !blocked.has(`${x}>${y}`),
+    );
     matchmaker.join('a');
     expect(messagesTo(matchmaker.join('b'), 'b')).toEqual(['queued']);
     expect(matchmaker.waitingCount).toBe(2);
@@ -146,7 +152,10 @@ describe('Matchmaker', () => {
 
   describe('the offer a waiting client prepares', () => {
     const offer: PeerSignal = { type: 'offer', sdp: 'v=0\r\n' };
-    const candidate = (n: number): PeerSignal => ({ type: 'candidate', candidate: { candidate: `candidate:${n} 1 udp 1 127.0.0.1 ${5000 + n} typ host`, sdpMid: '0', sdpMLineIndex: 0 } });
+    const candidate = (n: number): PeerSignal => ({
+      type: 'candidate',
+      candidate: { candidate: `candidate:${n} 1 udp 1 127.0.0.1 ${5000 + n} typ host`, sdpMid: '0', sdpMLineIndex: 0 },
+    });
     const ticketOf = (outgoing: Outgoing[] | string, to: string): string => {
       const queued = (outgoing as Outgoing[]).find((item) => item.to === to && item.message.type === 'queued')?.message;
       if (queued?.type !== 'queued') throw new Error(`${to} was not queued`);

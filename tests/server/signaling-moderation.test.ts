@@ -13,7 +13,11 @@ describe('the signaling server with safety wired in', () => {
     server = await startTestServer();
     const http = server.url.replace(/^ws/, 'http');
     const post = (path: string, token: string, body: unknown) =>
-      fetch(`${http}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+      fetch(`${http}${path}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      });
     const signUp = async (username: string) => {
       const response = await fetch(`${http}/api/accounts/sign-up`, {
         method: 'POST',
@@ -21,7 +25,11 @@ describe('the signaling server with safety wired in', () => {
         body: JSON.stringify({ email: `${username}@example.org`, password: 'a long enough password', username }),
       });
       const { accessToken, account } = (await response.json()) as { accessToken: string; account: { id: string } };
-      return { token: accessToken, accountId: account.id, socket: await TestSocket.connect(server.url, {}, socketProtocolsFor(accessToken)) };
+      return {
+        token: accessToken,
+        accountId: account.id,
+        socket: await TestSocket.connect(server.url, {}, socketProtocolsFor(accessToken)),
+      };
     };
     const [alice, bob, carol] = [await signUp('alice_s'), await signUp('bob_s'), await signUp('carol_s')];
     alice.socket.send({ type: 'join' });
@@ -30,7 +38,16 @@ describe('the signaling server with safety wired in', () => {
     const matched = await bob.socket.nextOf('matched');
     await alice.socket.nextOf('matched');
     // Reported and blocked the moment the call starts: the server knows the pair already.
-    expect((await post('/api/reports', bob.token, { reportId: randomUUID(), pairId: matched.pairId, callStartedAt: Date.now(), chatExcerpt: [] })).status).toBe(201);
+    expect(
+      (
+        await post('/api/reports', bob.token, {
+          reportId: randomUUID(),
+          pairId: matched.pairId,
+          callStartedAt: Date.now(),
+          chatExcerpt: [],
+        })
+      ).status,
+    ).toBe(201);
     expect((await post('/api/blocks', bob.token, { pairId: matched.pairId })).status).toBe(201);
 
     const pairIds = (messages: ServerMessage[]) => messages.flatMap((message) => (message.type === 'matched' ? [message.pairId] : []));
@@ -46,7 +63,10 @@ describe('the signaling server with safety wired in', () => {
     expect(pairIds(carol.socket.received).length).toBeGreaterThanOrEqual(20);
 
     await server.moderation.standing.suspend(carol.accountId, Date.now() + 3_600_000, 'A moderator suspended this account.', null);
-    expect(await carol.socket.nextOf('restricted')).toMatchObject({ kind: 'suspended', message: expect.stringMatching(/^Your account is suspended from matching until .* UTC\./) });
+    expect(await carol.socket.nextOf('restricted')).toMatchObject({
+      kind: 'suspended',
+      message: expect.stringMatching(/^Your account is suspended from matching until .* UTC\./),
+    });
     carol.socket.send({ type: 'join' });
     expect((await carol.socket.nextOf('restricted')).kind).toBe('suspended');
     for (const person of [alice, bob, carol]) person.socket.close();

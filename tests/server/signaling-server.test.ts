@@ -51,7 +51,7 @@ describe('signaling server', () => {
     expect(b.received.filter((message) => message.type === 'signal')).toHaveLength(0);
   });
 
-  it("hands the waiting client's prepared offer to its partner right after \"matched\"", async () => {
+  it('hands the waiting client\'s prepared offer to its partner right after "matched"', async () => {
     const a = await connect();
     const b = await connect();
     a.send({ type: 'join' });

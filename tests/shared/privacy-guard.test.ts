@@ -18,9 +18,7 @@ describe('checkOutgoingMessage', () => {
       found: '555 867 5309',
       reason: 'It contains a phone number ("555 867 5309"). Anyone who has it can call or text you outside Cam-Party.',
     });
-    expect(concerns[1]?.reason).toBe(
-      'It looks like a street address ("12 elm road"). It tells a stranger where you live or spend time.',
-    );
+    expect(concerns[1]?.reason).toBe('It looks like a street address ("12 elm road"). It tells a stranger where you live or spend time.');
     expect(concerns[2]?.reason).toBe("It invites them to Snapchat, where Cam-Party's Report, Block and Skip no longer protect you.");
   });
 

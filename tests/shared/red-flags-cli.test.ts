@@ -34,7 +34,12 @@ describe('npm run redflags', () => {
     );
     const result = runTs('scripts/redflags.ts', [file]);
     expect(result.status).toBe(1);
-    expect(result.stdout.trim().split('\n').map((line) => JSON.parse(line) as unknown)).toEqual([
+    expect(
+      result.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as unknown),
+    ).toEqual([
       { text: 'add me on sn@pchat', flags: ['leave-platform'] },
       { text: 'I live for music', flags: [] },
       { text: 'send me $50 or nudes', flags: ['money', 'intimacy-pressure'] },
@@ -74,13 +79,7 @@ describe('npm run bench:redflags', () => {
     };
     expect(report.meetsTarget).toBe(true);
     expect(report.all.messages).toBeGreaterThanOrEqual(300);
-    expect(Object.keys(report.all.categories)).toEqual([
-      'personal-info',
-      'leave-platform',
-      'money',
-      'intimacy-pressure',
-      'avoids-video',
-    ]);
+    expect(Object.keys(report.all.categories)).toEqual(['personal-info', 'leave-platform', 'money', 'intimacy-pressure', 'avoids-video']);
     expect(Object.keys(report.parts)).toEqual(['dev', 'held-out', 'blind']);
     expect(report.throughput.messagesPerSecond).toBeGreaterThan(1000);
   });

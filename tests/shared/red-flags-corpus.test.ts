@@ -20,7 +20,10 @@ describe('the labelled red-flag corpus', () => {
   it('holds the hard negatives the issue names, and many more unflagged messages', () => {
     const unflagged = corpus.filter((entry) => entry.flags.length === 0);
     for (const text of ['I live for music', 'my number one band', 'can you tell me about your day']) {
-      expect(unflagged.some((entry) => entry.text.includes(text)), text).toBe(true);
+      expect(
+        unflagged.some((entry) => entry.text.includes(text)),
+        text,
+      ).toBe(true);
     }
     expect(unflagged.length / corpus.length).toBeGreaterThanOrEqual(0.35);
   });

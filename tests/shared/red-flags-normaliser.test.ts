@@ -100,14 +100,20 @@ describe('correctSpelling', () => {
 describe('findContactDetails', () => {
   it('finds phone numbers written with separators, a country code, or spelled out', () => {
     expect(findContactDetails('call me on +1 (646) 555-0133').phoneNumbers).toEqual(['+1 (646) 555-0133']);
-    expect(findContactDetails('five five five, oh one three, double four two one').phoneNumbers).toEqual([
-      '5 5 5, 0 1 3, 44 2 1',
-    ]);
+    expect(findContactDetails('five five five, oh one three, double four two one').phoneNumbers).toEqual(['5 5 5, 0 1 3, 44 2 1']);
     expect(spellDigits('no one is home, oh well')).toBe('no 1 is home, oh well');
   });
 
   it('does not take years, prices, dates, decimals or addresses of machines for phone numbers', () => {
-    for (const text of ['born in 1998', 'from 2019 to 2023', '2019, 2020, 2021', 'it cost $1,000,000', '12/05/1998', 'pi is 3.14159265', '192.168.100.1']) {
+    for (const text of [
+      'born in 1998',
+      'from 2019 to 2023',
+      '2019, 2020, 2021',
+      'it cost $1,000,000',
+      '12/05/1998',
+      'pi is 3.14159265',
+      '192.168.100.1',
+    ]) {
       expect(findContactDetails(text).phoneNumbers, text).toEqual([]);
     }
   });

@@ -22,7 +22,7 @@ describe('detectRedFlags', () => {
     }
   });
 
-  it('gives every category a distinct label and a tip in the safety guide\'s own words', () => {
+  it("gives every category a distinct label and a tip in the safety guide's own words", () => {
     const labels = RED_FLAG_CATEGORIES.map((category) => RED_FLAG_GUIDANCE[category].label);
     expect(new Set(labels).size).toBe(RED_FLAG_CATEGORIES.length);
     // Phrases quoted from cam-party-safety-guide.txt ("Recognizing Red Flags", "Building Safe Habits").

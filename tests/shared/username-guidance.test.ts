@@ -49,7 +49,11 @@ describe('usernameWarnings', () => {
     expect(matches('Leo_fan')).toEqual(['Leo']);
     expect(matches('the-ben-show')).toEqual(['Ben']);
     expect(usernameWarnings('coolalice')).toEqual([
-      { kind: 'first-name', match: 'Alice', message: '"Alice" is a common first name. A real name makes you easier to find outside the app.' },
+      {
+        kind: 'first-name',
+        match: 'Alice',
+        message: '"Alice" is a common first name. A real name makes you easier to find outside the app.',
+      },
     ]);
   });
 
@@ -82,10 +86,40 @@ describe('usernameWarnings', () => {
 
   it('stays quiet on everyday words that merely contain a name', () => {
     const ordinary = [
-      'leopard', 'maximum', 'guardian', 'bananas', 'comparison', 'markup', 'karate', 'adamant', 'evangelist', 'carpool',
-      'malice', 'chalice', 'maiden_voyage', 'slogan4u', 'parish_priest', 'hamburger_fan', 'mosquito', 'heathen',
-      'flyingrider', 'trumpeter', 'philosophies', 'exhausting', 'timberline', 'foregone', 'methane', 'thunder',
-      'shadowhunter', 'stardust', 'moonlight', 'coffeecup', 'dragonfly', 'wanderer', 'sunflower', 'gardenia',
+      'leopard',
+      'maximum',
+      'guardian',
+      'bananas',
+      'comparison',
+      'markup',
+      'karate',
+      'adamant',
+      'evangelist',
+      'carpool',
+      'malice',
+      'chalice',
+      'maiden_voyage',
+      'slogan4u',
+      'parish_priest',
+      'hamburger_fan',
+      'mosquito',
+      'heathen',
+      'flyingrider',
+      'trumpeter',
+      'philosophies',
+      'exhausting',
+      'timberline',
+      'foregone',
+      'methane',
+      'thunder',
+      'shadowhunter',
+      'stardust',
+      'moonlight',
+      'coffeecup',
+      'dragonfly',
+      'wanderer',
+      'sunflower',
+      'gardenia',
     ];
     for (const username of ordinary) expect(usernameWarnings(username), username).toEqual([]);
   });

@@ -18,7 +18,11 @@ export const CHAT_APPS: readonly ChatApp[] = [
   { word: 'telegram', name: 'Telegram', linkPrefixes: ['t.me/', 'telegram.me/', 'telegram.dog/'] },
   { word: 'skype', name: 'Skype', linkPrefixes: ['join.skype.com/', 'skype:'] },
   { word: 'instagram', name: 'Instagram', linkPrefixes: ['instagram.com/', 'instagr.am/', 'ig.me/'] },
-  { word: 'discord', name: 'Discord', linkPrefixes: ['discord.gg/', 'discord.com/invite/', 'discordapp.com/invite/', 'discord.com/users/'] },
+  {
+    word: 'discord',
+    name: 'Discord',
+    linkPrefixes: ['discord.gg/', 'discord.com/invite/', 'discordapp.com/invite/', 'discord.com/users/'],
+  },
   { word: 'kik', name: 'Kik', linkPrefixes: ['kik.me/'] },
   { word: 'facebook', name: 'Facebook', linkPrefixes: ['facebook.com/', 'fb.com/', 'fb.me/'] },
   { word: 'messenger', name: 'Messenger', linkPrefixes: ['m.me/', 'messenger.com/'] },

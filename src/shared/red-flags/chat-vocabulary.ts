@@ -28,14 +28,10 @@ girlfriend boyfriend soulmate marry baby babe virgin naughty freaky sext pics pi
 camera cam webcam video broken working type face
 `;
 
-export const CHAT_VOCABULARY: ReadonlySet<string> = new Set(
-  `${EVERYDAY_WORDS} ${KEYWORDS}`.split(/\s+/).filter((word) => word.length > 0),
-);
+export const CHAT_VOCABULARY: ReadonlySet<string> = new Set(`${EVERYDAY_WORDS} ${KEYWORDS}`.split(/\s+/).filter((word) => word.length > 0));
 
 /** Keywords of three letters or more: a rebuilt word only replaces the original when it yields one of these. */
-export const MEANINGFUL_WORDS: ReadonlySet<string> = new Set(
-  KEYWORDS.split(/\s+/).filter((word) => word.length >= 3),
-);
+export const MEANINGFUL_WORDS: ReadonlySet<string> = new Set(KEYWORDS.split(/\s+/).filter((word) => word.length >= 3));
 
 /**
  * Splits letters that were written apart ("sendnudes") into vocabulary words

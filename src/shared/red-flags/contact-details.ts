@@ -19,8 +19,17 @@ export interface ContactDetails {
 }
 
 const DIGIT_WORDS: ReadonlyMap<string, string> = new Map([
-  ['zero', '0'], ['one', '1'], ['two', '2'], ['three', '3'], ['four', '4'], ['five', '5'], ['six', '6'],
-  ['seven', '7'], ['eight', '8'], ['nine', '9'], ['niner', '9'],
+  ['zero', '0'],
+  ['one', '1'],
+  ['two', '2'],
+  ['three', '3'],
+  ['four', '4'],
+  ['five', '5'],
+  ['six', '6'],
+  ['seven', '7'],
+  ['eight', '8'],
+  ['nine', '9'],
+  ['niner', '9'],
 ]);
 const SEPARATOR = /^(\s+|[,.\-()/])?$/;
 

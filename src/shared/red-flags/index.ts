@@ -52,9 +52,7 @@ function categoriesIn(text: string): Set<RedFlagCategory> {
 export function detectRedFlags(text: string): RedFlag[] {
   if (typeof text !== 'string') throw new TypeError('detectRedFlags expects the message text as a string');
   if (text.length > MAX_GUARDED_MESSAGE_LENGTH) {
-    throw new RangeError(
-      `detectRedFlags reads at most ${MAX_GUARDED_MESSAGE_LENGTH} characters; this message has ${text.length}`,
-    );
+    throw new RangeError(`detectRedFlags reads at most ${MAX_GUARDED_MESSAGE_LENGTH} characters; this message has ${text.length}`);
   }
   const found = new Set<RedFlagCategory>();
   for (let start = 0; start === 0 || start < text.length - WINDOW_OVERLAP; start += WINDOW - WINDOW_OVERLAP) {

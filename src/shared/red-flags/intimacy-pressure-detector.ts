@@ -11,8 +11,7 @@ import type { NormalisedMessage } from './text-normaliser';
 const INTIMATE_BODY =
   '(?:body|boobs|breasts|chest|butt|ass|bum|booty|legs|thighs|feet|bra|underwear|panties|cleavage|pussy|dick|cock|' +
   'penis|nipples|privates|bikini|lingerie)';
-const CLOTHES =
-  '(?:shirt|top|clothes|bra|pants|trousers|jeans|dress|skirt|underwear|panties|boxers|hoodie|sweater|towel|t shirt|tshirt)';
+const CLOTHES = '(?:shirt|top|clothes|bra|pants|trousers|jeans|dress|skirt|underwear|panties|boxers|hoodie|sweater|towel|t shirt|tshirt)';
 const SUGGESTIVE = '(?:wink|smirk|devil|lewd)';
 
 const SEXUAL_REQUESTS = phrases(
@@ -52,8 +51,7 @@ const ISOLATION_AND_SECRECY = phrases(
   ` is (?:anyone|anybody|someone) (?:else )?(?:home|there|with you|around|in the room|in your room) `,
   ` are your (?:parents|mom|dad|mum|family|folks) (?:home|there|around|asleep|awake|in the house|nearby|out) `,
   ` (?:your|ur) (?:parents|mom|dad|mum|family|folks) (?:can not|will not|do not|wont|cant) (?:hear|see|know|find out) `,
-  ` do not tell (?:your (?:parents|mom|mum|dad|family|friends)|anyone about|anybody about|no one about|` +
-    `anyone we|anybody we) `,
+  ` do not tell (?:your (?:parents|mom|mum|dad|family|friends)|anyone about|anybody about|no one about|` + `anyone we|anybody we) `,
   ` (?:keep|keeping) (?:this|it|our chats|our chat|us|what we) ${gap(2)}(?:between us|secret|a secret|private) `,
   ` our (?:little )?secret `,
   ` (?:nobody|no one) (?:has to|needs to|will ever|will|should|must) know `,

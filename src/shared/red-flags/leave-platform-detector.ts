@@ -51,8 +51,7 @@ const ASKS_TO_MOVE_ELSEWHERE = phrases(
 const ASKS_FOR_A_CALL_OR_TEXT = phrases(
   ` (?:text|txt|sms|email|mail|dm|pm|inbox|hmu|whatsapp) me `,
   ` message me (?!received)`,
-  ` call me(?= (?:\\.|\\?|on|at|tonight|later|now|right now|sometime|back|tomorrow|asap|please|whenever|when you|` +
-    `if you|\\d)|$| $)`,
+  ` call me(?= (?:\\.|\\?|on|at|tonight|later|now|right now|sometime|back|tomorrow|asap|please|whenever|when you|` + `if you|\\d)|$| $)`,
   ` hit me up(?= (?:\\.|\\?|on|at|later|tonight|sometime|\\d)|$| $)`,
   ` add me(?= (?:\\.|\\?|on|there|back|please|if|as a friend|up)|$| $)`,
   ` (?:i will|ill|i can|i could|let me|i am going to|i want to|i wanna) (?:text|call|message|dm|add|snap|whatsapp|facetime) you `,

@@ -12,17 +12,14 @@ export const gap = (most: number): string => `(?:[a-z0-9]+ ){0,${most}}`;
 /** Compiles phrases written as regular-expression source. */
 export const phrases = (...sources: readonly string[]): RegExp[] => sources.map((source) => new RegExp(source));
 
-export const matchesAny = (text: string, patterns: readonly RegExp[]): boolean =>
-  patterns.some((pattern) => pattern.test(text));
+export const matchesAny = (text: string, patterns: readonly RegExp[]): boolean => patterns.some((pattern) => pattern.test(text));
 
 /** Apps made for talking one to one: asking whether someone "has" one is asking to move there. */
-export const MESSAGING_APPS =
-  '(?:whatsapp|snapchat|snap|telegram|skype|kik|discord|signal|viber|wechat|line|messenger|imessage|facetime)';
+export const MESSAGING_APPS = '(?:whatsapp|snapchat|snap|telegram|skype|kik|discord|signal|viber|wechat|line|messenger|imessage|facetime)';
 /** Every other app or social network a stranger can be found on. */
 export const ALL_APPS = `(?:${[...new Set([...CHAT_APPS.map((app) => app.word), 'snap'])].join('|')})`;
 /** Apps and network names that cannot be mistaken for an everyday word. */
-export const UNAMBIGUOUS_APPS =
-  '(?:whatsapp|snapchat|skype|instagram|discord|kik|facebook|viber|wechat|tiktok|imessage|facetime|onlyfans)';
+export const UNAMBIGUOUS_APPS = '(?:whatsapp|snapchat|skype|instagram|discord|kik|facebook|viber|wechat|tiktok|imessage|facetime|onlyfans)';
 
 /** Ways of asking someone for something of theirs. */
 export const ASK =

@@ -5,13 +5,7 @@
  */
 import { z } from 'zod';
 
-export const RED_FLAG_CATEGORIES = [
-  'personal-info',
-  'leave-platform',
-  'money',
-  'intimacy-pressure',
-  'avoids-video',
-] as const;
+export const RED_FLAG_CATEGORIES = ['personal-info', 'leave-platform', 'money', 'intimacy-pressure', 'avoids-video'] as const;
 
 export const redFlagCategorySchema = z.enum(RED_FLAG_CATEGORIES);
 export type RedFlagCategory = z.infer<typeof redFlagCategorySchema>;

@@ -17,8 +17,24 @@ export interface Piece {
 /** Words people cut in pieces to dodge filters; pieces are rejoined only into one of these. */
 const SPLIT_TARGETS: ReadonlySet<string> = new Set([
   ...CHAT_APPS.map((app) => app.word),
-  'number', 'address', 'phone', 'email', 'nudes', 'naked', 'money', 'camera', 'webcam', 'bitcoin', 'paypal',
-  'cashapp', 'venmo', 'zelle', 'crypto', 'wishlist', 'sexy', 'school',
+  'number',
+  'address',
+  'phone',
+  'email',
+  'nudes',
+  'naked',
+  'money',
+  'camera',
+  'webcam',
+  'bitcoin',
+  'paypal',
+  'cashapp',
+  'venmo',
+  'zelle',
+  'crypto',
+  'wishlist',
+  'sexy',
+  'school',
 ]);
 
 /** A gap that can sit inside an evaded word: spaces or a symbol, but not the end of a sentence. */
@@ -34,8 +50,7 @@ const isSingleLetter = (piece: Piece): boolean => piece.text.length === 1 && /[a
 function rebuildLetterRun(run: readonly Piece[]): string[] | undefined {
   // "w.h.e.r.e d.o y.o.u": when both kinds of gaps appear, the spaces separate words.
   const mixedGaps =
-    run.slice(1).some((piece) => isWhitespace(piece.gapBefore)) &&
-    run.slice(1).some((piece) => !isWhitespace(piece.gapBefore));
+    run.slice(1).some((piece) => isWhitespace(piece.gapBefore)) && run.slice(1).some((piece) => !isWhitespace(piece.gapBefore));
   const groups: string[] = [];
   run.forEach((piece, index) => {
     if (index === 0 || (mixedGaps && isWhitespace(piece.gapBefore))) groups.push(piece.text);
@@ -103,8 +118,7 @@ export function rejoinSplitWords(pieces: readonly Piece[]): Piece[] {
       // A near miss is only guessed for a word cut short ("wats app"), and must not swallow a neighbour
       // of a whole name ("whatsap me").
       const cutShort = group.some((piece) => piece.text.length <= 3);
-      const bent =
-        listed === undefined && cutShort && !wholeTarget.slice(index, end).some(Boolean) ? bentNameFor(text) : undefined;
+      const bent = listed === undefined && cutShort && !wholeTarget.slice(index, end).some(Boolean) ? bentNameFor(text) : undefined;
       const target = listed ?? bent;
       if (target !== undefined && SPLIT_TARGETS.has(target)) {
         joined = { text: target, gapBefore: first.gapBefore };

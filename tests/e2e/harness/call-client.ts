@@ -23,13 +23,7 @@ export class CallClient {
     readonly page: Page,
   ) {}
 
-  static async open(
-    browser: Browser,
-    name: string,
-    origin: string,
-    handlers: BridgeHandlers,
-    initScript?: string,
-  ): Promise<CallClient> {
+  static async open(browser: Browser, name: string, origin: string, handlers: BridgeHandlers, initScript?: string): Promise<CallClient> {
     const context = await browser.newContext({ viewport: { width: 1200, height: 760 } });
     // Benchmarks run under tsx, whose transform names functions with a `__name` helper that
     // page.evaluate would carry into the page; give the page a harmless one.

@@ -21,8 +21,8 @@ export const CHROMIUM_FLAGS = [
 ];
 
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
-  const candidates = [env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
-    (candidate): candidate is string => Boolean(candidate),
+  const candidates = [env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((candidate): candidate is string =>
+    Boolean(candidate),
   );
   for (const candidate of candidates) if (fs.existsSync(candidate)) return candidate;
   try {

@@ -27,11 +27,7 @@ export interface PageBridge {
   emit<E extends BridgeEvent>(event: E, payload: BridgeEventPayload<E>): Promise<void>;
 }
 
-export async function installPageBridge(
-  context: BrowserContext,
-  handlers: BridgeHandlers,
-  trustedOrigin: string,
-): Promise<PageBridge> {
+export async function installPageBridge(context: BrowserContext, handlers: BridgeHandlers, trustedOrigin: string): Promise<PageBridge> {
   await context.exposeBinding(BINDING, ({ frame }, method: string, input: unknown) =>
     dispatchBridgeCall({ method, input, senderUrl: frame.url() }, { handlers, trustedOrigins: [trustedOrigin] }),
   );
@@ -76,15 +72,17 @@ export async function installPageBridge(
         {
           send: async (channel, checked) => {
             await Promise.all(
-              context.pages().map((page) =>
-                page.evaluate(
-                  ({ delivery, channel: target, value }) =>
-                    (window as unknown as Record<string, Map<string, Set<{ listener(payload: unknown): void }>>>)[delivery]
-                      ?.get(target)
-                      ?.forEach((subscription) => subscription.listener(value)),
-                  { delivery: DELIVERY, channel, value: checked },
+              context
+                .pages()
+                .map((page) =>
+                  page.evaluate(
+                    ({ delivery, channel: target, value }) =>
+                      (window as unknown as Record<string, Map<string, Set<{ listener(payload: unknown): void }>>>)[delivery]
+                        ?.get(target)
+                        ?.forEach((subscription) => subscription.listener(value)),
+                    { delivery: DELIVERY, channel, value: checked },
+                  ),
                 ),
-              ),
             );
           },
         },

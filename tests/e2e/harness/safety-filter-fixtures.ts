@@ -108,7 +108,8 @@ async function openFilterPage(browser: Browser, root: string, csp: string): Prom
     context,
     server,
     requestedUrls,
-    mount: (options) => page.evaluate((mountOptions) => (window as unknown as HarnessWindow).safetyFilterHarness.mount(mountOptions), options),
+    mount: (options) =>
+      page.evaluate((mountOptions) => (window as unknown as HarnessWindow).safetyFilterHarness.mount(mountOptions), options),
     unmount: () => page.evaluate(() => (window as unknown as HarnessWindow).safetyFilterHarness.unmount()),
     timeline: () => page.evaluate(() => (window as unknown as HarnessWindow).safetyFilterHarness.timeline),
     samples: () => page.evaluate(() => (window as unknown as HarnessWindow).safetyFilterHarness.samples),
@@ -131,11 +132,9 @@ async function openFilterPage(browser: Browser, root: string, csp: string): Prom
       await page.locator(`[data-testid="filtered-remote-video"][data-filter-reason="${reason}"]`).waitFor({ timeout });
     },
     waitForSamples: async (count, timeout = 20_000) => {
-      await page.waitForFunction(
-        (wanted) => (window as unknown as HarnessWindow).safetyFilterHarness.samples.length >= wanted,
-        count,
-        { timeout },
-      );
+      await page.waitForFunction((wanted) => (window as unknown as HarnessWindow).safetyFilterHarness.samples.length >= wanted, count, {
+        timeout,
+      });
     },
     close: async () => {
       await context.close().catch(() => {});

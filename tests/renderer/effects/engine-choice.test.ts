@@ -11,11 +11,36 @@ import {
 
 describe('engine choice', () => {
   it('keeps the CPU engine unless the GPU engine is clearly faster and within budget', () => {
-    expect(chooseEngine([{ engine: 'litert-wasm', medianMs: 14 }, { engine: 'mediapipe-webgl', medianMs: null }])).toBe('litert-wasm');
-    expect(chooseEngine([{ engine: 'litert-wasm', medianMs: 14 }, { engine: 'mediapipe-webgl', medianMs: 12 }])).toBe('litert-wasm');
-    expect(chooseEngine([{ engine: 'litert-wasm', medianMs: 14 }, { engine: 'mediapipe-webgl', medianMs: 5 }])).toBe('mediapipe-webgl');
-    expect(chooseEngine([{ engine: 'litert-wasm', medianMs: null }, { engine: 'mediapipe-webgl', medianMs: 20 }])).toBe('mediapipe-webgl');
-    expect(chooseEngine([{ engine: 'litert-wasm', medianMs: null }, { engine: 'mediapipe-webgl', medianMs: 250 }])).toBe('litert-wasm');
+    expect(
+      chooseEngine([
+        { engine: 'litert-wasm', medianMs: 14 },
+        { engine: 'mediapipe-webgl', medianMs: null },
+      ]),
+    ).toBe('litert-wasm');
+    expect(
+      chooseEngine([
+        { engine: 'litert-wasm', medianMs: 14 },
+        { engine: 'mediapipe-webgl', medianMs: 12 },
+      ]),
+    ).toBe('litert-wasm');
+    expect(
+      chooseEngine([
+        { engine: 'litert-wasm', medianMs: 14 },
+        { engine: 'mediapipe-webgl', medianMs: 5 },
+      ]),
+    ).toBe('mediapipe-webgl');
+    expect(
+      chooseEngine([
+        { engine: 'litert-wasm', medianMs: null },
+        { engine: 'mediapipe-webgl', medianMs: 20 },
+      ]),
+    ).toBe('mediapipe-webgl');
+    expect(
+      chooseEngine([
+        { engine: 'litert-wasm', medianMs: null },
+        { engine: 'mediapipe-webgl', medianMs: 250 },
+      ]),
+    ).toBe('litert-wasm');
     expect(chooseEngine([])).toBe('litert-wasm');
   });
 

@@ -16,7 +16,7 @@ describe('pipeline health', () => {
     expect(health.status).toEqual({ state: 'ready' });
   });
 
-  it('pauses on the worker\'s word and resumes on it', () => {
+  it("pauses on the worker's word and resumes on it", () => {
     const health = new PipelineHealth(0, 1000);
     health.onMessage({ type: 'first-frame', msSinceStart: 10 }, 10);
     health.onMessage({ type: 'paused', reason: 'falling-behind', detail: 'slow' }, 20);

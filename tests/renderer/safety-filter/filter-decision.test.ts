@@ -78,7 +78,11 @@ describe('filter decision', () => {
   it('keeps an explicit blur until the person chooses to see, however well the stranger behaves after', () => {
     const decision = running();
     let at = feed(decision, [SAFE, SAFE, SAFE, explicit(0.95)], 0);
-    at = feed(decision, Array.from({ length: 20 }, () => SAFE), at);
+    at = feed(
+      decision,
+      Array.from({ length: 20 }, () => SAFE),
+      at,
+    );
     expect(decision.evaluate(at).reason).toBe('explicit');
     decision.showAnyway();
     expect(decision.evaluate(at)).toEqual({ blurred: false, reason: null });

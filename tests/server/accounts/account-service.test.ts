@@ -66,7 +66,10 @@ describe('AccountService', () => {
       const { person } = await signUp();
       const wrong = await world.service.signIn({ email: person.email, password: 'not the password' }, ADDRESS);
       const unknown = await world.service.signIn({ email: 'nobody@example.test', password: person.password }, ADDRESS);
-      expect(wrong).toEqual({ ok: false, error: { code: 'invalid-credentials', message: 'The email address or the password is not right.' } });
+      expect(wrong).toEqual({
+        ok: false,
+        error: { code: 'invalid-credentials', message: 'The email address or the password is not right.' },
+      });
       expect(unknown).toEqual(wrong);
     });
 
@@ -130,7 +133,10 @@ describe('AccountService', () => {
 
     it('refuses a made-up or altered access token', async () => {
       const { session } = await signUp();
-      expect(await world.service.verifyAccessToken('v1.e30.' + 'A'.repeat(43))).toMatchObject({ ok: false, error: { code: 'access-token-invalid' } });
+      expect(await world.service.verifyAccessToken('v1.e30.' + 'A'.repeat(43))).toMatchObject({
+        ok: false,
+        error: { code: 'access-token-invalid' },
+      });
       const altered = session.accessToken.slice(0, -2) + (session.accessToken.endsWith('AA') ? 'BB' : 'AA');
       expect(await world.service.verifyAccessToken(altered)).toMatchObject({ ok: false, error: { code: 'access-token-invalid' } });
     });
@@ -154,8 +160,14 @@ describe('AccountService', () => {
       if (!refreshed.ok) throw new Error(refreshed.error.message);
       const replay = await world.service.refresh(session.refreshToken);
       expect(replay).toEqual({ ok: false, error: { code: 'refresh-token-invalid', message: 'This sign-in has ended. Sign in again.' } });
-      expect(await world.service.refresh(refreshed.value.refreshToken)).toMatchObject({ ok: false, error: { code: 'refresh-token-invalid' } });
-      expect(await world.service.verifyAccessToken(refreshed.value.accessToken)).toMatchObject({ ok: false, error: { code: 'access-token-invalid' } });
+      expect(await world.service.refresh(refreshed.value.refreshToken)).toMatchObject({
+        ok: false,
+        error: { code: 'refresh-token-invalid' },
+      });
+      expect(await world.service.verifyAccessToken(refreshed.value.accessToken)).toMatchObject({
+        ok: false,
+        error: { code: 'access-token-invalid' },
+      });
       expect(ended).toEqual([{ accountId: session.account.id, sessionIds: [expect.any(String)] }]);
     });
 
@@ -191,7 +203,10 @@ describe('AccountService', () => {
       world.service.onSessionsEnded((event) => ended.push(event));
       expect(await world.service.signOut(session.refreshToken)).toEqual({ ok: true, value: { signedOut: true } });
       expect(await world.service.refresh(session.refreshToken)).toMatchObject({ ok: false, error: { code: 'refresh-token-invalid' } });
-      expect(await world.service.verifyAccessToken(session.accessToken)).toMatchObject({ ok: false, error: { code: 'access-token-invalid' } });
+      expect(await world.service.verifyAccessToken(session.accessToken)).toMatchObject({
+        ok: false,
+        error: { code: 'access-token-invalid' },
+      });
       // The other device stays signed in.
       expect(await world.service.verifyAccessToken(other.value.accessToken)).toMatchObject({ ok: true });
       expect(ended).toHaveLength(1);
@@ -218,9 +233,15 @@ describe('AccountService', () => {
         ok: false,
         error: { code: 'invalid-credentials' },
       });
-      expect(await world.service.deleteAccount(session.account.id, person.password, ADDRESS)).toEqual({ ok: true, value: { deleted: true } });
+      expect(await world.service.deleteAccount(session.account.id, person.password, ADDRESS)).toEqual({
+        ok: true,
+        value: { deleted: true },
+      });
       expect(ended).toEqual([{ accountId: session.account.id, sessionIds: [expect.any(String)] }]);
-      expect(await world.service.verifyAccessToken(session.accessToken)).toMatchObject({ ok: false, error: { code: 'access-token-invalid' } });
+      expect(await world.service.verifyAccessToken(session.accessToken)).toMatchObject({
+        ok: false,
+        error: { code: 'access-token-invalid' },
+      });
       expect(await world.service.refresh(session.refreshToken)).toMatchObject({ ok: false, error: { code: 'refresh-token-invalid' } });
       expect(await world.service.signIn({ email: person.email, password: person.password }, ADDRESS)).toMatchObject({
         ok: false,

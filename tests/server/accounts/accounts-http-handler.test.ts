@@ -23,7 +23,9 @@ describe('accounts HTTP API on a real node:http server', () => {
   const handlerLogs: string[] = [];
 
   const start = async (): Promise<void> => {
-    const handle = createAccountsHttpHandler(world.service, { log: (event, details) => handlerLogs.push(JSON.stringify({ event, ...details })) });
+    const handle = createAccountsHttpHandler(world.service, {
+      log: (event, details) => handlerLogs.push(JSON.stringify({ event, ...details })),
+    });
     server = createServer((req, res) => {
       if (handle(req, res)) return;
       res.writeHead(200, { 'Content-Type': 'text/plain' });
@@ -90,15 +92,27 @@ describe('accounts HTTP API on a real node:http server', () => {
 
   it('answers wrong passwords and unknown accounts with the same 401', async () => {
     const { person } = await signUp();
-    const wrong = await expectError(await post('/api/accounts/sign-in', { email: person.email, password: 'wrong password' }), 401, 'invalid-credentials');
-    const unknown = await expectError(await post('/api/accounts/sign-in', { email: 'nobody@example.test', password: 'x' }), 401, 'invalid-credentials');
+    const wrong = await expectError(
+      await post('/api/accounts/sign-in', { email: person.email, password: 'wrong password' }),
+      401,
+      'invalid-credentials',
+    );
+    const unknown = await expectError(
+      await post('/api/accounts/sign-in', { email: 'nobody@example.test', password: 'x' }),
+      401,
+      'invalid-credentials',
+    );
     expect(unknown).toEqual(wrong);
   });
 
   it('answers brute force with 429, a Retry-After header and a clear message', async () => {
     const { person } = await signUp();
     for (let attempt = 0; attempt < 5; attempt += 1) {
-      await expectError(await post('/api/accounts/sign-in', { email: person.email, password: `guess ${attempt}` }), 401, 'invalid-credentials');
+      await expectError(
+        await post('/api/accounts/sign-in', { email: person.email, password: `guess ${attempt}` }),
+        401,
+        'invalid-credentials',
+      );
     }
     const response = await post('/api/accounts/sign-in', { email: person.email, password: person.password });
     expect(response.headers.get('retry-after')).toBe('900');
@@ -133,7 +147,11 @@ describe('accounts HTTP API on a real node:http server', () => {
       [post('/api/accounts/sign-up', { email: 'a@b.co', username: 'x', password: 'short' }), 400, 'invalid-request'],
       [post('/api/accounts/refresh', { refreshToken: 'too-short' }), 400, 'invalid-request'],
       [post('/api/accounts/refresh', { refreshToken: { $ne: null } }), 400, 'invalid-request'],
-      [post('/api/accounts/sign-in', 'email=a@b.co&password=x', { 'Content-Type': 'application/x-www-form-urlencoded' }), 415, 'unsupported-media-type'],
+      [
+        post('/api/accounts/sign-in', 'email=a@b.co&password=x', { 'Content-Type': 'application/x-www-form-urlencoded' }),
+        415,
+        'unsupported-media-type',
+      ],
       [post('/api/accounts/sign-in', '{}', { 'Content-Type': 'text/plain' }), 415, 'unsupported-media-type'],
       [post('/api/accounts/sign-in', 'x'.repeat(MAX_ACCOUNTS_BODY_BYTES + 1)), 413, 'too-large'],
       [post('/api/accounts/sign-in', 'x'.repeat(5_000_000)), 413, 'too-large'],
@@ -151,7 +169,11 @@ describe('accounts HTTP API on a real node:http server', () => {
   });
 
   it('names each wrong field of an invalid request', async () => {
-    const error = await expectError(await post('/api/accounts/sign-up', { email: 'nope', username: 'a b', password: 'short' }), 400, 'invalid-request');
+    const error = await expectError(
+      await post('/api/accounts/sign-up', { email: 'nope', username: 'a b', password: 'short' }),
+      400,
+      'invalid-request',
+    );
     expect(error.issues?.map((issue) => issue.path).sort()).toEqual(['email', 'password', 'username']);
     expect(error.message).toMatch(/^(email|username|password): /);
     expect(error.issues?.find((issue) => issue.path === 'password')?.message).toBe('Use at least 10 characters for your password.');
@@ -159,12 +181,16 @@ describe('accounts HTTP API on a real node:http server', () => {
 
   it('refuses an oversized body sent in chunks, without a Content-Length', async () => {
     const response = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const request = httpRequest(`${base}/api/accounts/sign-in`, { method: 'POST', headers: { 'Content-Type': 'application/json' } }, (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      });
+      const request = httpRequest(
+        `${base}/api/accounts/sign-in`,
+        { method: 'POST', headers: { 'Content-Type': 'application/json' } },
+        (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (body += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        },
+      );
       request.on('error', reject);
       // Chunked: four 8 KiB writes.
       for (let chunk = 0; chunk < 4; chunk += 1) request.write('x'.repeat(8 * 1024));
@@ -178,7 +204,11 @@ describe('accounts HTTP API on a real node:http server', () => {
   it('answers 500 with a JSON error when storage fails, and keeps serving', async () => {
     const { person } = await signUp();
     world.db.close();
-    const error = await expectError(await post('/api/accounts/sign-in', { email: person.email, password: person.password }), 500, 'internal');
+    const error = await expectError(
+      await post('/api/accounts/sign-in', { email: person.email, password: person.password }),
+      500,
+      'internal',
+    );
     expect(error.message).toBe('Something went wrong on the server. Try again in a moment.');
     expect(handlerLogs.some((line) => line.includes('accounts-handler-error'))).toBe(true);
     await stillServing();
@@ -200,7 +230,11 @@ describe('accounts HTTP API on a real node:http server', () => {
     expect(confirmed.status).toBe(200);
     const { recoveryCodes } = totpConfirmResponseSchema.parse(await confirmed.json());
 
-    await expectError(await post('/api/accounts/sign-in', { email: person.email, password: person.password }), 401, 'second-factor-required');
+    await expectError(
+      await post('/api/accounts/sign-in', { email: person.email, password: person.password }),
+      401,
+      'second-factor-required',
+    );
     world.clock.advance(30_000);
     const withCode = { email: person.email, password: person.password, secondFactor: { kind: 'totp', code: code(world.clock.now()) } };
     expect((await post('/api/accounts/sign-in', withCode)).status).toBe(200);
@@ -228,6 +262,7 @@ describe('accounts HTTP API on a real node:http server', () => {
     await post('/api/accounts/refresh', { refreshToken: session.refreshToken });
     const log = [...handlerLogs, ...world.logs].join('\n');
     expect(log).toContain('"path":"/api/accounts/sign-in","status":401');
-    for (const secret of [person.password, 'a wrong password', session.refreshToken, session.accessToken]) expect(log).not.toContain(secret);
+    for (const secret of [person.password, 'a wrong password', session.refreshToken, session.accessToken])
+      expect(log).not.toContain(secret);
   });
 });

@@ -39,7 +39,11 @@ describe('secrets in the database file', () => {
     );
     if (!confirmed.ok) throw new Error(confirmed.error.message);
     const signedIn = await world.service.signIn(
-      { email: person.email, password: person.password, secondFactor: { kind: 'recovery', code: normalizeRecoveryCode(confirmed.value.recoveryCodes[0]!) } },
+      {
+        email: person.email,
+        password: person.password,
+        secondFactor: { kind: 'recovery', code: normalizeRecoveryCode(confirmed.value.recoveryCodes[0]!) },
+      },
       ADDRESS,
     );
     if (!signedIn.ok) throw new Error(signedIn.error.message);

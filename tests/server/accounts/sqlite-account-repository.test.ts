@@ -115,7 +115,10 @@ describe('SqliteAccountRepository', () => {
   it("deletes an account with all of its rows, and no one else's", async () => {
     for (const id of ['a', 'b']) {
       await repository.createAccount(account(id));
-      await repository.createSession({ id: `s-${id}`, accountId: id, createdAt: 1 }, { hash: hash(`t-${id}`), createdAt: 1, expiresAt: 100 });
+      await repository.createSession(
+        { id: `s-${id}`, accountId: id, createdAt: 1 },
+        { hash: hash(`t-${id}`), createdAt: 1, expiresAt: 100 },
+      );
       await repository.savePendingTotp(id, 'SECRET', 1);
       await repository.confirmTotp(id, 2, 1, [hash(`r-${id}`)]);
     }

@@ -56,7 +56,10 @@ describe('two-factor authentication (TOTP)', () => {
     if (!started.ok) throw new Error(started.error.message);
     const right = authenticatorCode(started.value.secret, world.clock.now());
     const wrong = right === '000000' ? '111111' : '000000';
-    expect(await world.service.confirmTotpEnrolment(accountId, wrong)).toMatchObject({ ok: false, error: { code: 'invalid-second-factor' } });
+    expect(await world.service.confirmTotpEnrolment(accountId, wrong)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-second-factor' },
+    });
     const confirmed = await world.service.confirmTotpEnrolment(accountId, right);
     if (!confirmed.ok) throw new Error(confirmed.error.message);
     const { recoveryCodes } = totpConfirmResponseSchema.parse(confirmed.value);
@@ -64,7 +67,10 @@ describe('two-factor authentication (TOTP)', () => {
     for (const code of recoveryCodes) expect(code).toMatch(/^[0-9a-hjkmnp-tv-z]{4}(-[0-9a-hjkmnp-tv-z]{4}){3}$/);
     expect(await world.service.profile(accountId)).toMatchObject({ ok: true, value: { account: { totpEnabled: true } } });
     expect(await world.service.startTotpEnrolment(accountId)).toMatchObject({ ok: false, error: { code: 'totp-already-enabled' } });
-    expect(await world.service.confirmTotpEnrolment(accountId, right)).toMatchObject({ ok: false, error: { code: 'totp-already-enabled' } });
+    expect(await world.service.confirmTotpEnrolment(accountId, right)).toMatchObject({
+      ok: false,
+      error: { code: 'totp-already-enabled' },
+    });
   });
 
   it('refuses to confirm before enrolment started', async () => {
@@ -124,11 +130,17 @@ describe('two-factor authentication (TOTP)', () => {
     const { recoveryCodes } = await enrol();
     const first = await signIn({ kind: 'recovery', code: recoveryCodes[0]! });
     expect(first).toMatchObject({ ok: true, value: { recoveryCodesLeft: 9 } });
-    expect(await signIn({ kind: 'recovery', code: recoveryCodes[0]! })).toMatchObject({ ok: false, error: { code: 'invalid-second-factor' } });
+    expect(await signIn({ kind: 'recovery', code: recoveryCodes[0]! })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-second-factor' },
+    });
     // Upper case, without dashes: the shared schema normalizes it as the HTTP API would.
     const typed = recoveryCodeSchema.parse(recoveryCodes[1]!.toUpperCase().replace(/-/g, ' '));
     expect(await signIn({ kind: 'recovery', code: typed })).toMatchObject({ ok: true, value: { recoveryCodesLeft: 8 } });
-    expect(await signIn({ kind: 'recovery', code: 'zzzz-zzzz-zzzz-zzzz' })).toMatchObject({ ok: false, error: { code: 'invalid-second-factor' } });
+    expect(await signIn({ kind: 'recovery', code: 'zzzz-zzzz-zzzz-zzzz' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-second-factor' },
+    });
   });
 
   it('turns off only with the password and a valid code; then sign-in needs no code', async () => {
@@ -139,11 +151,16 @@ describe('two-factor authentication (TOTP)', () => {
       ok: false,
       error: { code: 'invalid-credentials' },
     });
-    expect(await world.service.disableTotp(accountId, person.password, { kind: 'totp', code: code === '123456' ? '654321' : '123456' }, ADDRESS)).toMatchObject({
+    expect(
+      await world.service.disableTotp(accountId, person.password, { kind: 'totp', code: code === '123456' ? '654321' : '123456' }, ADDRESS),
+    ).toMatchObject({
       ok: false,
       error: { code: 'invalid-second-factor' },
     });
-    expect(await world.service.disableTotp(accountId, person.password, { kind: 'totp', code }, ADDRESS)).toEqual({ ok: true, value: { totpEnabled: false } });
+    expect(await world.service.disableTotp(accountId, person.password, { kind: 'totp', code }, ADDRESS)).toEqual({
+      ok: true,
+      value: { totpEnabled: false },
+    });
     expect((await signIn()).ok).toBe(true);
     expect(await world.service.disableTotp(accountId, person.password, { kind: 'totp', code }, ADDRESS)).toMatchObject({
       ok: false,

@@ -19,7 +19,10 @@ describe('deleting an account', () => {
   afterEach(() => world.close());
 
   const fileReport = async (reporter: Person, reported: Person) => {
-    const answer = await world.api('POST', '/api/reports', { token: reporter.accessToken, body: reportBody(world.callBetween(reporter, reported)) });
+    const answer = await world.api('POST', '/api/reports', {
+      token: reporter.accessToken,
+      body: reportBody(world.callBetween(reporter, reported)),
+    });
     return reportReceiptSchema.parse(answer.json);
   };
   const deleteAccount = async (person: Person) => {
@@ -45,10 +48,14 @@ describe('deleting an account', () => {
     await world.restart();
     expect(world.moderation.blockList.size).toBe(0);
 
-    const filed = moderationReportResponseSchema.parse((await world.moderatorApi('GET', `/api/moderation/reports/${byLeaver.reportId}`)).json);
+    const filed = moderationReportResponseSchema.parse(
+      (await world.moderatorApi('GET', `/api/moderation/reports/${byLeaver.reportId}`)).json,
+    );
     expect(filed.report.reporterAccountId).toBeNull();
     expect(filed.report.reportedAccountId).toBe(other.accountId);
-    const about = moderationReportResponseSchema.parse((await world.moderatorApi('GET', `/api/moderation/reports/${aboutLeaver.reportId}`)).json);
+    const about = moderationReportResponseSchema.parse(
+      (await world.moderatorApi('GET', `/api/moderation/reports/${aboutLeaver.reportId}`)).json,
+    );
     expect(about.report.reportedUsername).toBe(leaver.username);
     expect(about.account).toMatchObject({ exists: false, totalReports: 1 });
     expect(about.account.sanctions.map((sanction) => sanction.kind)).toEqual(['suspension']);

@@ -59,10 +59,19 @@ describe('account standing', () => {
   });
 
   it('words a restriction for the person, with until when', () => {
-    expect(restrictionMessage({ ok: false, kind: 'suspended', until: Date.UTC(2030, 0, 22, 12, 0), reason: 'A moderator suspended this account for 7 days after a report.' })).toBe(
+    expect(
+      restrictionMessage({
+        ok: false,
+        kind: 'suspended',
+        until: Date.UTC(2030, 0, 22, 12, 0),
+        reason: 'A moderator suspended this account for 7 days after a report.',
+      }),
+    ).toBe(
       'Your account is suspended from matching until 2030-01-22 12:00 UTC. A moderator suspended this account for 7 days after a report.',
     );
-    expect(restrictionMessage({ ok: false, kind: 'suspended', until: null, reason: REVIEW_HOLD_REASON })).toMatch(/^Your account is suspended from matching until a moderator has reviewed it\. Several people/);
+    expect(restrictionMessage({ ok: false, kind: 'suspended', until: null, reason: REVIEW_HOLD_REASON })).toMatch(
+      /^Your account is suspended from matching until a moderator has reviewed it\. Several people/,
+    );
     expect(restrictionMessage({ ok: false, kind: 'banned', until: null, reason: 'A moderator banned this account after a report.' })).toBe(
       'Your account is banned from Cam-Party. A moderator banned this account after a report.',
     );

@@ -15,8 +15,10 @@ describe('blocks', () => {
   afterEach(() => world.close());
 
   const block = (person: Person, pairId: string) => world.api('POST', '/api/blocks', { token: person.accessToken, body: { pairId } });
-  const unblock = (person: Person, accountId: string) => world.api('POST', '/api/blocks/remove', { token: person.accessToken, body: { accountId } });
-  const listOf = async (person: Person) => blockListResponseSchema.parse((await world.api('GET', '/api/blocks', { token: person.accessToken })).json).blocks;
+  const unblock = (person: Person, accountId: string) =>
+    world.api('POST', '/api/blocks/remove', { token: person.accessToken, body: { accountId } });
+  const listOf = async (person: Person) =>
+    blockListResponseSchema.parse((await world.api('GET', '/api/blocks', { token: person.accessToken })).json).blocks;
 
   it('blocks the partner of a call, named by the server’s pair record, so that neither may meet the other, in both directions', async () => {
     const events: BlockEvent[] = [];
@@ -84,7 +86,13 @@ describe('blocks', () => {
     expect(errorOf(await block(carol, call.pairId), 404, 'pair-unknown'));
     expect(errorOf(await block(alice, 'no-such-pair'), 404, 'pair-unknown'));
     expect(errorOf(await world.api('POST', '/api/blocks', { body: { pairId: call.pairId } }), 401, 'access-token-invalid'));
-    expect(errorOf(await world.api('POST', '/api/blocks', { token: alice.accessToken, body: { accountId: bob.accountId } }), 400, 'invalid-request'));
+    expect(
+      errorOf(
+        await world.api('POST', '/api/blocks', { token: alice.accessToken, body: { accountId: bob.accountId } }),
+        400,
+        'invalid-request',
+      ),
+    );
     expect(errorOf(await world.api('GET', '/api/blocks'), 401, 'access-token-invalid'));
     expect(errorOf(await unblock(alice, 'bad id!'), 400, 'invalid-request'));
     expect(world.moderation.blockList.size).toBe(0);

@@ -12,13 +12,18 @@ function matchmakingWith(world: ModerationTestWorld, accountOfClient: Map<string
     newId: () => `id${++counter}`,
     mayMeet: (a, b) => guard.mayMeet(a, b),
   });
-  const guard: MatchmakingGuard = createMatchmakingGuard({ ...world.moderation, accountOf: (clientId) => accountOfClient.get(clientId) ?? null, now: world.clock.now });
+  const guard: MatchmakingGuard = createMatchmakingGuard({
+    ...world.moderation,
+    accountOf: (clientId) => accountOfClient.get(clientId) ?? null,
+    now: world.clock.now,
+  });
   const pairsSeen: [string, string][] = [];
   const deliver = (outgoing: Outgoing[] | string): void => {
     if (typeof outgoing === 'string') throw new Error(outgoing);
     guard.recordFormedPairs(outgoing);
     const matched = outgoing.filter(({ message }) => message.type === 'matched');
-    for (let index = 0; index < matched.length; index += 2) pairsSeen.push([matched[index]!.to, matched[index + 1]!.to].sort() as [string, string]);
+    for (let index = 0; index < matched.length; index += 2)
+      pairsSeen.push([matched[index]!.to, matched[index + 1]!.to].sort() as [string, string]);
   };
   return { matchmaker, guard, pairsSeen, deliver };
 }
@@ -75,7 +80,13 @@ describe('matchmaking with blocks and account standing', () => {
 
     // After an unblock they may meet again.
     await world.api('POST', '/api/blocks/remove', { token: bob.accessToken, body: { accountId: alice.accountId } });
-    const unblocked = matchmakingWith(world, new Map([['client-alice', alice.accountId], ['client-bob', bob.accountId]]));
+    const unblocked = matchmakingWith(
+      world,
+      new Map([
+        ['client-alice', alice.accountId],
+        ['client-bob', bob.accountId],
+      ]),
+    );
     unblocked.deliver(unblocked.matchmaker.join('client-alice'));
     unblocked.deliver(unblocked.matchmaker.join('client-bob'));
     expect(unblocked.pairsSeen).toEqual([['client-alice', 'client-bob']]);
@@ -85,7 +96,12 @@ describe('matchmaking with blocks and account standing', () => {
     const setup = matchmakingWith(world, clients());
     setup.deliver(setup.matchmaker.join('client-alice'));
     await world.moderation.standing.suspend(alice.accountId, world.clock.now() + 60_000, 'test suspension', null);
-    expect(setup.guard.joinRefusal('client-alice')).toEqual({ ok: false, kind: 'suspended', until: world.clock.now() + 60_000, reason: 'test suspension' });
+    expect(setup.guard.joinRefusal('client-alice')).toEqual({
+      ok: false,
+      kind: 'suspended',
+      until: world.clock.now() + 60_000,
+      reason: 'test suspension',
+    });
     expect(setup.guard.joinRefusal('client-bob')).toBeNull();
     setup.deliver(setup.matchmaker.join('client-bob'));
     expect(setup.pairsSeen).toEqual([]);
@@ -97,7 +113,16 @@ describe('matchmaking with blocks and account standing', () => {
   });
 
   it('never pairs one account with itself, and stores the side of a pair whose partner account is gone', async () => {
-    const setup = matchmakingWith(world, new Map([['laptop', alice.accountId], ['phone', alice.accountId], ['ghost', 'no-such-account'], ['carol', carol.accountId], ['bobby', bob.accountId]]));
+    const setup = matchmakingWith(
+      world,
+      new Map([
+        ['laptop', alice.accountId],
+        ['phone', alice.accountId],
+        ['ghost', 'no-such-account'],
+        ['carol', carol.accountId],
+        ['bobby', bob.accountId],
+      ]),
+    );
     setup.deliver(setup.matchmaker.join('laptop'));
     setup.deliver(setup.matchmaker.join('phone'));
     expect(setup.pairsSeen).toEqual([]);
@@ -109,7 +134,10 @@ describe('matchmaking with blocks and account standing', () => {
     setup.deliver(setup.matchmaker.join('carol'));
     setup.deliver(setup.matchmaker.join('laptop'));
     setup.deliver(setup.matchmaker.join('bobby'));
-    expect(setup.pairsSeen).toEqual([['carol', 'ghost'], ['bobby', 'laptop']]);
+    expect(setup.pairsSeen).toEqual([
+      ['carol', 'ghost'],
+      ['bobby', 'laptop'],
+    ]);
     await world.settle();
     expect(world.logs.filter((line) => line.includes('"pair-record-failed"'))).toEqual([]);
     const stored = world.db.prepare('SELECT account_id, partner_account_id FROM recent_pairs').all();

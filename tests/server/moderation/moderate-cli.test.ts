@@ -35,7 +35,10 @@ describe('npm run moderate', () => {
       frame: jpegDataUrl(frame),
     });
     const receipt = reportReceiptSchema.parse((await world.api('POST', '/api/reports', { token: reporter.accessToken, body })).json);
-    await world.api('POST', `/api/reports/${receipt.reportId}/details`, { token: reporter.accessToken, body: { reason: 'money', details: 'kept asking' } });
+    await world.api('POST', `/api/reports/${receipt.reportId}/details`, {
+      token: reporter.accessToken,
+      body: { reason: 'money', details: 'kept asking' },
+    });
     const env = { CAM_PARTY_MODERATOR_TOKEN: MODERATOR_TOKEN, CAM_PARTY_SERVER_URL: world.base };
 
     const list = await moderate(['list'], env);
@@ -56,10 +59,14 @@ describe('npm run moderate', () => {
 
     const resolve = await moderate(['resolve', receipt.reportNumber, '--action', 'suspend', '--days', '7', '--note', 'first offence'], env);
     expect(resolve.stderr).toBe('');
-    expect(resolve.stdout).toMatch(new RegExp(`${receipt.reportNumber} resolved: suspend for 7 days\\. The account is now suspended until 2030-01-22 12:00 UTC\\.`));
+    expect(resolve.stdout).toMatch(
+      new RegExp(`${receipt.reportNumber} resolved: suspend for 7 days\\. The account is now suspended until 2030-01-22 12:00 UTC\\.`),
+    );
     expect(world.moderation.standing.check(stranger.accountId)).toMatchObject({ ok: false, kind: 'suspended' });
 
-    const again = await moderate(['resolve', receipt.reportId, '--action', 'ban', '--server', world.base], { CAM_PARTY_MODERATOR_TOKEN: MODERATOR_TOKEN });
+    const again = await moderate(['resolve', receipt.reportId, '--action', 'ban', '--server', world.base], {
+      CAM_PARTY_MODERATOR_TOKEN: MODERATOR_TOKEN,
+    });
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/resolved already.*409 report-already-resolved/);
     expect((await moderate(['list', '--json'], env)).stdout).toContain('"openCount": 0');

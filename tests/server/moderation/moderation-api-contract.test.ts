@@ -49,7 +49,13 @@ describe('the shared moderation contract', () => {
   });
 
   it('accepts a full report and refuses extra fields the server must decide itself', () => {
-    const report = { reportId: randomUUID(), pairId: 'pair_1', callStartedAt: 1, chatExcerpt: [{ from: 'me', text: 'hi', at: 2 }], frame: jpegDataUrl(stillFrameJpeg()) };
+    const report = {
+      reportId: randomUUID(),
+      pairId: 'pair_1',
+      callStartedAt: 1,
+      chatExcerpt: [{ from: 'me', text: 'hi', at: 2 }],
+      frame: jpegDataUrl(stillFrameJpeg()),
+    };
     expect(fileReportRequestSchema.safeParse(report).success).toBe(true);
     expect(fileReportRequestSchema.safeParse({ ...report, reporterAlias: 'x' }).success).toBe(false);
     expect(fileReportRequestSchema.safeParse({ ...report, chatExcerpt: [{ from: 'moderator', text: 'hi', at: 2 }] }).success).toBe(false);

@@ -8,7 +8,14 @@ import {
 } from '../../../src/shared/moderation-api';
 import { REVIEW_HOLD_REASON } from '../../../server/moderation/account-standing';
 import { jpegDataUrl, stillFrameJpeg } from './jpeg-still-frame';
-import { MODERATOR_TOKEN, createModerationTestWorld, errorOf, reportBody, type ModerationTestWorld, type Person } from './moderation-test-world';
+import {
+  MODERATOR_TOKEN,
+  createModerationTestWorld,
+  errorOf,
+  reportBody,
+  type ModerationTestWorld,
+  type Person,
+} from './moderation-test-world';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -18,7 +25,10 @@ describe('the moderation API', () => {
   afterEach(() => world.close());
 
   const fileAgainst = async (reporter: Person, reported: Person, extra: Record<string, unknown> = {}) => {
-    const answer = await world.api('POST', '/api/reports', { token: reporter.accessToken, body: reportBody(world.callBetween(reporter, reported), extra) });
+    const answer = await world.api('POST', '/api/reports', {
+      token: reporter.accessToken,
+      body: reportBody(world.callBetween(reporter, reported), extra),
+    });
     expect(answer.status).toBe(201);
     return reportReceiptSchema.parse(answer.json);
   };
@@ -28,10 +38,18 @@ describe('the moderation API', () => {
     const person = await world.signUp();
     const list = '/api/moderation/reports';
     expect(errorOf(await world.api('GET', list), 401, 'moderator-token-invalid').message).toMatch(/Authorization: Bearer/);
-    expect(errorOf(await world.api('GET', list, { token: `${MODERATOR_TOKEN}x` }), 401, 'moderator-token-invalid').message).toMatch(/not right/);
+    expect(errorOf(await world.api('GET', list, { token: `${MODERATOR_TOKEN}x` }), 401, 'moderator-token-invalid').message).toMatch(
+      /not right/,
+    );
     // A person's access token is no moderator token.
     expect(errorOf(await world.api('GET', list, { token: person.accessToken }), 401, 'moderator-token-invalid'));
-    expect(errorOf(await world.api('POST', `${list}/R-1001/resolve`, { token: 'guess', body: { action: 'ban' } }), 401, 'moderator-token-invalid'));
+    expect(
+      errorOf(
+        await world.api('POST', `${list}/R-1001/resolve`, { token: 'guess', body: { action: 'ban' } }),
+        401,
+        'moderator-token-invalid',
+      ),
+    );
     expect((await world.moderatorApi('GET', list)).status).toBe(200);
     await world.close();
 
@@ -61,7 +79,10 @@ describe('the moderation API', () => {
     const second = await fileAgainst(b, d, { frame: jpegDataUrl(stillFrameJpeg(2_000)) });
     world.clock.advance(20 * HOUR);
     const third = await fileAgainst(c, a);
-    await world.api('POST', `/api/reports/${second.reportId}/details`, { token: b.accessToken, body: { reason: 'harassment', details: 'threats' } });
+    await world.api('POST', `/api/reports/${second.reportId}/details`, {
+      token: b.accessToken,
+      body: { reason: 'harassment', details: 'threats' },
+    });
 
     world.clock.advance(3 * HOUR);
     const answer = await world.moderatorApi('GET', '/api/moderation/reports');
@@ -75,8 +96,18 @@ describe('the moderation API', () => {
       [1 * HOUR, false],
       [21 * HOUR, false],
     ]);
-    expect(listed.reports[0]).toMatchObject({ reportedAccountId: d.accountId, reportedUsername: d.username, chatMessages: 1, hasFrame: false, reason: null });
-    expect(listed.reports[1]).toMatchObject({ hasFrame: true, reason: 'harassment', deadlineAt: listed.reports[1]!.filedAt + REPORT_RESPONSE_DEADLINE_MS });
+    expect(listed.reports[0]).toMatchObject({
+      reportedAccountId: d.accountId,
+      reportedUsername: d.username,
+      chatMessages: 1,
+      hasFrame: false,
+      reason: null,
+    });
+    expect(listed.reports[1]).toMatchObject({
+      hasFrame: true,
+      reason: 'harassment',
+      deadlineAt: listed.reports[1]!.filedAt + REPORT_RESPONSE_DEADLINE_MS,
+    });
 
     const limited = moderationListResponseSchema.parse((await world.moderatorApi('GET', '/api/moderation/reports?limit=1')).json);
     expect(limited.reports.map((report) => report.reportId)).toEqual([first.reportId]);
@@ -93,7 +124,10 @@ describe('the moderation API', () => {
     const chatExcerpt = [{ from: 'stranger' as const, text: 'how old are you?', at: call.startedAt + 1_000 }];
     const body = reportBody(call, { chatExcerpt, frame: jpegDataUrl(frame) });
     const receipt = reportReceiptSchema.parse((await world.api('POST', '/api/reports', { token: reporter.accessToken, body })).json);
-    await world.api('POST', `/api/reports/${receipt.reportId}/details`, { token: reporter.accessToken, body: { reason: 'under-age', details: 'asked my age twice' } });
+    await world.api('POST', `/api/reports/${receipt.reportId}/details`, {
+      token: reporter.accessToken,
+      body: { reason: 'under-age', details: 'asked my age twice' },
+    });
 
     const byId = await world.moderatorApi('GET', `/api/moderation/reports/${receipt.reportId}`);
     expect(byId.status).toBe(200);
@@ -117,7 +151,14 @@ describe('the moderation API', () => {
       resolution: null,
       msUntilDeadline: REPORT_RESPONSE_DEADLINE_MS,
     });
-    expect(shown.account).toEqual({ accountId: stranger.accountId, exists: true, standing: { ok: true }, openReports: 1, totalReports: 1, sanctions: [] });
+    expect(shown.account).toEqual({
+      accountId: stranger.accountId,
+      exists: true,
+      standing: { ok: true },
+      openReports: 1,
+      totalReports: 1,
+      sanctions: [],
+    });
 
     const byNumber = await world.moderatorApi('GET', `/api/moderation/reports/${receipt.reportNumber}`);
     expect(byNumber.json).toEqual(byId.json);
@@ -148,11 +189,18 @@ describe('the moderation API', () => {
 
     world.clock.advance(2 * 60_000);
     const suspended = await fileAgainst(reporter, target);
-    await world.api('POST', `/api/reports/${suspended.reportId}/details`, { token: reporter.accessToken, body: { reason: 'harassment', details: '' } });
+    await world.api('POST', `/api/reports/${suspended.reportId}/details`, {
+      token: reporter.accessToken,
+      body: { reason: 'harassment', details: '' },
+    });
     expect(errorOf(await resolve(suspended.reportId, { action: 'suspend' }), 400, 'invalid-request').message).toMatch(/days/);
-    expect(errorOf(await resolve(suspended.reportId, { action: 'suspend', days: 1.5 }), 400, 'invalid-request').message).toMatch(/whole days/);
+    expect(errorOf(await resolve(suspended.reportId, { action: 'suspend', days: 1.5 }), 400, 'invalid-request').message).toMatch(
+      /whole days/,
+    );
     expect(errorOf(await resolve(suspended.reportId, { action: 'dismiss', days: 3 }), 400, 'invalid-request'));
-    expect(errorOf(await resolve(suspended.reportId, { action: 'delete' }), 400, 'invalid-request').message).toMatch(/dismiss, warn, suspend/);
+    expect(errorOf(await resolve(suspended.reportId, { action: 'delete' }), 400, 'invalid-request').message).toMatch(
+      /dismiss, warn, suspend/,
+    );
     const suspendAnswer = resolveReportResponseSchema.parse((await resolve(suspended.reportId, { action: 'suspend', days: 7 })).json);
     const until = world.clock.now() + 7 * DAY;
     expect(suspendAnswer.standing).toEqual({
@@ -168,15 +216,24 @@ describe('the moderation API', () => {
     expect(world.moderation.standing.check(target.accountId)).toEqual({ ok: true });
 
     const banned = await fileAgainst(reporter, target);
-    const banAnswer = resolveReportResponseSchema.parse((await resolve(banned.reportNumber, { action: 'ban', note: 'repeat offender' })).json);
-    expect(banAnswer.standing).toEqual({ ok: false, kind: 'banned', until: null, reason: 'A moderator banned this account after a report.' });
+    const banAnswer = resolveReportResponseSchema.parse(
+      (await resolve(banned.reportNumber, { action: 'ban', note: 'repeat offender' })).json,
+    );
+    expect(banAnswer.standing).toEqual({
+      ok: false,
+      kind: 'banned',
+      until: null,
+      reason: 'A moderator banned this account after a report.',
+    });
     world.clock.advance(3650 * DAY);
     expect(world.moderation.standing.check(target.accountId).ok).toBe(false);
 
     // The record survives a restart, and the moderator sees the whole history.
     await world.restart();
     expect(world.moderation.standing.check(target.accountId)).toEqual(banAnswer.standing);
-    const history = moderationReportResponseSchema.parse((await world.moderatorApi('GET', `/api/moderation/reports/${banned.reportId}`)).json);
+    const history = moderationReportResponseSchema.parse(
+      (await world.moderatorApi('GET', `/api/moderation/reports/${banned.reportId}`)).json,
+    );
     expect(history.report.resolution).toMatchObject({ action: 'ban', note: 'repeat offender' });
     expect(history.account.sanctions.map((sanction) => sanction.kind)).toEqual(['ban', 'suspension', 'warning']);
     expect(history.account).toMatchObject({ openReports: 0, totalReports: 4 });
@@ -196,18 +253,27 @@ describe('the moderation API', () => {
     expect(world.moderation.standing.check(target.accountId)).toEqual({ ok: true });
     world.clock.advance(29 * 60_000);
     await fileAgainst(reporters[2]!, target);
-    expect(world.moderation.standing.check(target.accountId)).toEqual({ ok: false, kind: 'suspended', until: null, reason: REVIEW_HOLD_REASON });
+    expect(world.moderation.standing.check(target.accountId)).toEqual({
+      ok: false,
+      kind: 'suspended',
+      until: null,
+      reason: REVIEW_HOLD_REASON,
+    });
     expect(world.logs.some((line) => line.includes('"automatic-suspension"'))).toBe(true);
 
     // It holds across a restart, and a fourth report adds no second hold.
     await world.restart();
     expect(world.moderation.standing.check(target.accountId).ok).toBe(false);
     await fileAgainst(reporters[3]!, target);
-    const shown = moderationReportResponseSchema.parse((await world.moderatorApi('GET', `/api/moderation/reports/${second.reportId}`)).json);
+    const shown = moderationReportResponseSchema.parse(
+      (await world.moderatorApi('GET', `/api/moderation/reports/${second.reportId}`)).json,
+    );
     expect(shown.account.sanctions.filter((sanction) => sanction.kind === 'review-hold')).toHaveLength(1);
 
     // A moderator's decision on any of its reports lifts the hold; the reports already counted do not bring it back.
-    expect((await world.moderatorApi('POST', `/api/moderation/reports/${second.reportId}/resolve`, { action: 'dismiss' })).status).toBe(200);
+    expect((await world.moderatorApi('POST', `/api/moderation/reports/${second.reportId}/resolve`, { action: 'dismiss' })).status).toBe(
+      200,
+    );
     expect(world.moderation.standing.check(target.accountId)).toEqual({ ok: true });
     world.clock.advance(60_000);
     await fileAgainst(reporters[1]!, target);

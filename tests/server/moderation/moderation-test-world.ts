@@ -59,7 +59,11 @@ export interface ModerationTestWorld {
   signUp(label?: string): Promise<Person>;
   /** Records a call between two people as the matchmaker would. */
   callBetween(a: Person, b: Person): CallBetween;
-  api(method: 'GET' | 'POST', path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<ApiAnswer>;
+  api(
+    method: 'GET' | 'POST',
+    path: string,
+    options?: { token?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<ApiAnswer>;
   moderatorApi(method: 'GET' | 'POST', path: string, body?: unknown): Promise<ApiAnswer>;
   /** Lets writes scheduled for right after this turn of the event loop (recent pairs) happen. */
   settle(): Promise<void>;
@@ -152,7 +156,12 @@ export async function createModerationTestWorld(options: WorldOptions = {}): Pro
       const answer = await api('POST', '/api/accounts/sign-up', { body: person });
       if (answer.status !== 201) throw new Error(`sign-up failed: ${JSON.stringify(answer.json)}`);
       const session = signUpResponseSchema.parse(answer.json);
-      return { accountId: session.account.id, username: session.account.username, password: person.password, accessToken: session.accessToken };
+      return {
+        accountId: session.account.id,
+        username: session.account.username,
+        password: person.password,
+        accessToken: session.accessToken,
+      };
     },
     callBetween(a, b) {
       const pairId = randomBytes(12).toString('base64url');
@@ -191,7 +200,11 @@ export function reportBody(call: CallBetween, extra: Record<string, unknown> = {
 }
 
 /** Asserts the shape every error answer has and returns it. */
-export function errorOf(answer: ApiAnswer, status: number, code: ModerationErrorCode): { code: string; message: string; retryAfterSeconds?: number } {
+export function errorOf(
+  answer: ApiAnswer,
+  status: number,
+  code: ModerationErrorCode,
+): { code: string; message: string; retryAfterSeconds?: number } {
   const parsed = moderationErrorResponseSchema.safeParse(answer.json);
   if (answer.status !== status || !parsed.success || parsed.data.error.code !== code) {
     throw new Error(`expected ${status} ${code}, got ${answer.status} ${JSON.stringify(answer.json)}`);

@@ -36,7 +36,14 @@ describe('pair history', () => {
     expect(await history().lookup('another-pair', alice.accountId)).toBeNull();
 
     // Recording the same pair again (a retry in the matchmaker's path) changes nothing.
-    history().record({ pairId: call.pairId, startedAt: call.startedAt + 5, sides: [{ accountId: alice.accountId, alias: 'x' }, { accountId: bob.accountId, alias: 'y' }] });
+    history().record({
+      pairId: call.pairId,
+      startedAt: call.startedAt + 5,
+      sides: [
+        { accountId: alice.accountId, alias: 'x' },
+        { accountId: bob.accountId, alias: 'y' },
+      ],
+    });
     expect(await history().lookup(call.pairId, alice.accountId)).toEqual(fromAlice);
 
     await world.restart();
@@ -64,7 +71,14 @@ describe('pair history', () => {
     world.clock.advance(1);
     // Past the retention a pair is not found even before the purge runs, whether stored or still in memory.
     expect(await history().lookup(old.pairId, alice.accountId)).toBeNull();
-    const pendingOld = { pairId: 'pending-old', startedAt: world.clock.now() - PAIR_RETENTION_MS, sides: [{ accountId: alice.accountId, alias: 'a' }, { accountId: bob.accountId, alias: 'b' }] } as const;
+    const pendingOld = {
+      pairId: 'pending-old',
+      startedAt: world.clock.now() - PAIR_RETENTION_MS,
+      sides: [
+        { accountId: alice.accountId, alias: 'a' },
+        { accountId: bob.accountId, alias: 'b' },
+      ],
+    } as const;
     history().record(pendingOld);
     expect(await history().lookup('pending-old', alice.accountId)).toBeNull();
     expect(await history().purgeExpired()).toBe(4);
@@ -83,7 +97,13 @@ describe('pair history', () => {
   });
 
   it('records exactly the pairs the real matchmaker forms, with the aliases each side was shown', async () => {
-    const matchmaker = new Matchmaker({ queue: new InMemoryWaitingQueue(), newId: (() => { let n = 0; return () => `id${++n}`; })() });
+    const matchmaker = new Matchmaker({
+      queue: new InMemoryWaitingQueue(),
+      newId: (() => {
+        let n = 0;
+        return () => `id${++n}`;
+      })(),
+    });
     const accountOf = new Map([
       ['client-a', alice.accountId],
       ['client-b', bob.accountId],

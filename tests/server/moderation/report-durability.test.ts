@@ -42,7 +42,11 @@ describe('report durability', () => {
 
     // Accounts, tokens and calls, prepared in this process on the same database file.
     const setupDb = openDatabase(databasePath);
-    const accounts = new AccountService({ repository: new SqliteAccountRepository(setupDb), accessTokenSecret: secret, passwordHasher: new PasswordHasher(FAST_SCRYPT) });
+    const accounts = new AccountService({
+      repository: new SqliteAccountRepository(setupDb),
+      accessTokenSecret: secret,
+      passwordHasher: new PasswordHasher(FAST_SCRYPT),
+    });
     const signUp = async (label: string) => {
       const result = await accounts.signUp(newPerson(label), `10.0.0.${label.length}`);
       if (!result.ok) throw new Error(result.error.message);
@@ -56,7 +60,14 @@ describe('report durability', () => {
     for (let call = 0; call < CALLS_PER_REPORTER; call += 1) {
       for (const reporter of reporters) {
         const pairId = `pair-${call}-${reporter.accountId}`;
-        pairs.record({ pairId, startedAt: Date.now(), sides: [{ accountId: reporter.accountId, alias: `a${call}` }, { accountId: reported.accountId, alias: `b${call}` }] });
+        pairs.record({
+          pairId,
+          startedAt: Date.now(),
+          sides: [
+            { accountId: reporter.accountId, alias: `a${call}` },
+            { accountId: reported.accountId, alias: `b${call}` },
+          ],
+        });
         work.push({ reporter, pairId });
       }
     }
@@ -103,7 +114,12 @@ describe('report durability', () => {
             body,
           });
           expect(response.status).toBe(201);
-          acknowledged.push({ reportId, reporterAccountId: reporter.accountId, pairId, receipt: reportReceiptSchema.parse(await response.json()) });
+          acknowledged.push({
+            reportId,
+            reporterAccountId: reporter.accountId,
+            pairId,
+            receipt: reportReceiptSchema.parse(await response.json()),
+          });
         } catch (error) {
           // Only a request cut off by the kill may fail.
           if (!killed) throw error;
@@ -125,16 +141,29 @@ describe('report durability', () => {
     const db = openDatabase(databasePath);
     try {
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-      const byId = db.prepare<[string], { sequence: number; reporter_account_id: string; reported_account_id: string; pair_id: string; chat_excerpt: string; frame: Buffer; deadline_at: number }>(
-        'SELECT sequence, reporter_account_id, reported_account_id, pair_id, chat_excerpt, frame, deadline_at FROM reports WHERE id = ?',
-      );
+      const byId = db.prepare<
+        [string],
+        {
+          sequence: number;
+          reporter_account_id: string;
+          reported_account_id: string;
+          pair_id: string;
+          chat_excerpt: string;
+          frame: Buffer;
+          deadline_at: number;
+        }
+      >('SELECT sequence, reporter_account_id, reported_account_id, pair_id, chat_excerpt, frame, deadline_at FROM reports WHERE id = ?');
       const missing = acknowledged.filter((filed) => !byId.get(filed.reportId));
       expect(missing).toEqual([]);
       for (const filed of acknowledged) {
         const row = byId.get(filed.reportId)!;
         expect(`R-${row.sequence + 1000}`).toBe(filed.receipt.reportNumber);
         expect(row.deadline_at).toBe(filed.receipt.deadlineAt);
-        expect(row).toMatchObject({ reporter_account_id: filed.reporterAccountId, reported_account_id: reported.accountId, pair_id: filed.pairId });
+        expect(row).toMatchObject({
+          reporter_account_id: filed.reporterAccountId,
+          reported_account_id: reported.accountId,
+          pair_id: filed.pairId,
+        });
         expect(JSON.parse(row.chat_excerpt)[0].text).toBe(`message in ${filed.pairId}`);
         expect(Buffer.compare(row.frame, frame)).toBe(0);
       }

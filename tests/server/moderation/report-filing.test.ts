@@ -11,7 +11,6 @@ import type { ReportRow } from '../../../server/moderation/sqlite-report-reposit
 import { jpegDataUrl, stillFrameJpeg } from './jpeg-still-frame';
 import { createModerationTestWorld, errorOf, reportBody, type ModerationTestWorld, type Person } from './moderation-test-world';
 
-
 describe('filing reports over HTTP', () => {
   let world: ModerationTestWorld;
   let reporter: Person;
@@ -153,12 +152,20 @@ describe('filing reports over HTTP', () => {
     const notJpeg = await file(reporter, reportBody(call, { frame: `data:image/jpeg;base64,${Buffer.from('GIF89a').toString('base64')}` }));
     expect(errorOf(notJpeg, 400, 'invalid-request').message).toMatch(/not a JPEG/);
     const manyLines = Array.from({ length: 21 }, (_, index) => ({ from: 'stranger', text: `line ${index}`, at: index }));
-    expect(errorOf(await file(reporter, reportBody(call, { chatExcerpt: manyLines })), 400, 'invalid-request').message).toMatch(/^chatExcerpt: .*20/);
+    expect(errorOf(await file(reporter, reportBody(call, { chatExcerpt: manyLines })), 400, 'invalid-request').message).toMatch(
+      /^chatExcerpt: .*20/,
+    );
     const longLine = [{ from: 'stranger', text: 'x'.repeat(501), at: 1 }];
     expect(errorOf(await file(reporter, reportBody(call, { chatExcerpt: longLine })), 400, 'invalid-request').message).toMatch(/500/);
-    expect(errorOf(await file(reporter, reportBody(call, { reportId: 'report-1' })), 400, 'invalid-request').message).toMatch(/^reportId: .*UUID/);
+    expect(errorOf(await file(reporter, reportBody(call, { reportId: 'report-1' })), 400, 'invalid-request').message).toMatch(
+      /^reportId: .*UUID/,
+    );
     expect(errorOf(await file(reporter, '{"reportId":'), 400, 'bad-json'));
-    const asForm = await world.api('POST', '/api/reports', { token: reporter.accessToken, body: 'a=b', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    const asForm = await world.api('POST', '/api/reports', {
+      token: reporter.accessToken,
+      body: 'a=b',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
     expect(errorOf(asForm, 415, 'unsupported-media-type'));
     expect(rows()).toHaveLength(0);
   });
@@ -166,7 +173,9 @@ describe('filing reports over HTTP', () => {
   it('refuses a report without a valid access token, or of a call the reporter was not in', async () => {
     const call = world.callBetween(reporter, stranger);
     expect(errorOf(await world.api('POST', '/api/reports', { body: reportBody(call) }), 401, 'access-token-invalid'));
-    expect(errorOf(await world.api('POST', '/api/reports', { token: 'v1.forged.token', body: reportBody(call) }), 401, 'access-token-invalid'));
+    expect(
+      errorOf(await world.api('POST', '/api/reports', { token: 'v1.forged.token', body: reportBody(call) }), 401, 'access-token-invalid'),
+    );
 
     const outsider = await world.signUp('outsider');
     expect(errorOf(await file(outsider, reportBody(call)), 404, 'pair-unknown').message).toMatch(/7 days/);
@@ -213,7 +222,10 @@ describe('filing reports over HTTP', () => {
     const detailsPath = `/api/reports/${body.reportId as string}/details`;
 
     world.clock.advance(30_000);
-    const answer = await world.api('POST', detailsPath, { token: reporter.accessToken, body: { reason: 'money', details: '  asked for gift cards  ' } });
+    const answer = await world.api('POST', detailsPath, {
+      token: reporter.accessToken,
+      body: { reason: 'money', details: '  asked for gift cards  ' },
+    });
     expect(answer.status).toBe(200);
     expect(reportDetailsResponseSchema.parse(answer.json)).toEqual({ ...receipt, reason: 'money' });
     expect(rows()[0]).toMatchObject({ reason: 'money', details: 'asked for gift cards', details_at: world.clock.now(), id: body.reportId });
@@ -223,11 +235,44 @@ describe('filing reports over HTTP', () => {
     expect(again.status).toBe(200);
     expect(rows()[0]).toMatchObject({ reason: 'harassment', details: '' });
 
-    expect(errorOf(await world.api('POST', detailsPath, { token: stranger.accessToken, body: { reason: 'other', details: 'mine now' } }), 404, 'report-not-found'));
-    expect(errorOf(await world.api('POST', `/api/reports/${randomUUID()}/details`, { token: reporter.accessToken, body: { reason: 'other', details: '' } }), 404, 'report-not-found'));
-    expect(errorOf(await world.api('POST', detailsPath, { token: reporter.accessToken, body: { reason: 'rude', details: '' } }), 400, 'invalid-request').message).toMatch(/^reason: /);
-    expect(errorOf(await world.api('POST', detailsPath, { token: reporter.accessToken, body: { reason: 'other', details: 'x'.repeat(2001) } }), 400, 'invalid-request').message).toMatch(/2000/);
-    expect(errorOf(await world.api('POST', '/api/reports/not-a-uuid/details', { token: reporter.accessToken, body: { reason: 'other', details: '' } }), 400, 'invalid-request'));
+    expect(
+      errorOf(
+        await world.api('POST', detailsPath, { token: stranger.accessToken, body: { reason: 'other', details: 'mine now' } }),
+        404,
+        'report-not-found',
+      ),
+    );
+    expect(
+      errorOf(
+        await world.api('POST', `/api/reports/${randomUUID()}/details`, {
+          token: reporter.accessToken,
+          body: { reason: 'other', details: '' },
+        }),
+        404,
+        'report-not-found',
+      ),
+    );
+    expect(
+      errorOf(
+        await world.api('POST', detailsPath, { token: reporter.accessToken, body: { reason: 'rude', details: '' } }),
+        400,
+        'invalid-request',
+      ).message,
+    ).toMatch(/^reason: /);
+    expect(
+      errorOf(
+        await world.api('POST', detailsPath, { token: reporter.accessToken, body: { reason: 'other', details: 'x'.repeat(2001) } }),
+        400,
+        'invalid-request',
+      ).message,
+    ).toMatch(/2000/);
+    expect(
+      errorOf(
+        await world.api('POST', '/api/reports/not-a-uuid/details', { token: reporter.accessToken, body: { reason: 'other', details: '' } }),
+        400,
+        'invalid-request',
+      ),
+    );
     expect(rows()[0]).toMatchObject({ reason: 'harassment', details: '' });
   });
 

@@ -9,9 +9,7 @@ export function AccountScreen({ onSignedIn }: { onSignedIn(): void }) {
     <main className="account-screen" aria-labelledby="account-title">
       <section className="account-card">
         <h1 id="account-title">{mode === 'sign-up' ? 'Create your Cam-Party account' : 'Welcome back'}</h1>
-        <p className="account-card__lead">
-          An account keeps blocks and reports meaningful. Strangers only ever see your username.
-        </p>
+        <p className="account-card__lead">An account keeps blocks and reports meaningful. Strangers only ever see your username.</p>
         <div className="segmented" role="group" aria-label="Account">
           <button type="button" aria-pressed={mode === 'sign-up'} onClick={() => setMode('sign-up')}>
             Create account

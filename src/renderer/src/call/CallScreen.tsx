@@ -146,13 +146,25 @@ export function CallScreen({ account, onAccountChanged }: CallScreenProps) {
         <button type="button" className="account-button" onClick={() => setSettingsOpen(true)}>
           Settings
         </button>
-        <button type="button" className="account-button" aria-label={`Account: ${account.account.username}`} onClick={() => setAccountOpen(true)}>
+        <button
+          type="button"
+          className="account-button"
+          aria-label={`Account: ${account.account.username}`}
+          onClick={() => setAccountOpen(true)}
+        >
           {account.account.username}
         </button>
       </TopBar>
       <NoticeBanner notice={call.state.notice} onDismiss={call.dismissNotice} />
       {phase === 'lobby' ? (
-        <Lobby media={media} outgoing={outgoing} effect={effect} onEffectChange={chooseEffect} serverStatus={call.serverStatus} onStart={call.start} />
+        <Lobby
+          media={media}
+          outgoing={outgoing}
+          effect={effect}
+          onEffectChange={chooseEffect}
+          serverStatus={call.serverStatus}
+          onStart={call.start}
+        />
       ) : (
         <CallStage
           phase={phase}

@@ -64,7 +64,13 @@ export function CallStage(props: CallStageProps) {
         )}
         {showRemote && (
           <span className="stage__tag" aria-live="polite">
-            Stranger{roundTripMs !== null && <span className="stage__rtt" data-testid="round-trip"> · {roundTripMs} ms</span>}
+            Stranger
+            {roundTripMs !== null && (
+              <span className="stage__rtt" data-testid="round-trip">
+                {' '}
+                · {roundTripMs} ms
+              </span>
+            )}
             {!props.partnerMedia.microphone && <span className="stage__badge"> · Stranger muted</span>}
           </span>
         )}

@@ -44,18 +44,8 @@ export function Lobby({ media, outgoing, effect, onEffectChange, serverStatus, o
           <span className="preview-frame__tag">You</span>
         </div>
         <div className="lobby__devices">
-          <DevicePicker
-            label="Camera"
-            devices={media.cameras}
-            selectedId={media.cameraId}
-            onSelect={media.selectCamera}
-          />
-          <DevicePicker
-            label="Microphone"
-            devices={media.microphones}
-            selectedId={media.microphoneId}
-            onSelect={media.selectMicrophone}
-          />
+          <DevicePicker label="Camera" devices={media.cameras} selectedId={media.cameraId} onSelect={media.selectCamera} />
+          <DevicePicker label="Microphone" devices={media.microphones} selectedId={media.microphoneId} onSelect={media.selectMicrophone} />
         </div>
         <EffectPicker value={effect} onChange={onEffectChange} disabled={media.stream === null} />
         {effectProblem && (
@@ -76,8 +66,8 @@ export function Lobby({ media, outgoing, effect, onEffectChange, serverStatus, o
             : !outgoing.readyToSend
               ? 'Preparing your background…'
               : serverStatus === 'online'
-              ? 'Your camera and microphone are ready.'
-              : 'Connecting to Cam-Party…'}
+                ? 'Your camera and microphone are ready.'
+                : 'Connecting to Cam-Party…'}
         </p>
         <OsMediaAccess />
         <ul className="tips" aria-label="Safety reminders">

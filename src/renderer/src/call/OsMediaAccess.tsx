@@ -58,15 +58,18 @@ export function OsMediaAccess() {
   const { report, platform, error } = useOsMediaAccess();
   const [openError, setOpenError] = useState<string | null>(null);
 
-  const openSettings = useCallback((kind: MediaKind) => {
-    setOpenError(null);
-    desktopBridge()
-      .openMediaAccessSettings({ kind })
-      .then(({ opened }) => {
-        if (!opened) setOpenError(`Open ${settingsPath(platform, kind)} yourself to change this.`);
-      })
-      .catch((reason: unknown) => setOpenError(reason instanceof Error ? reason.message : String(reason)));
-  }, [platform]);
+  const openSettings = useCallback(
+    (kind: MediaKind) => {
+      setOpenError(null);
+      desktopBridge()
+        .openMediaAccessSettings({ kind })
+        .then(({ opened }) => {
+          if (!opened) setOpenError(`Open ${settingsPath(platform, kind)} yourself to change this.`);
+        })
+        .catch((reason: unknown) => setOpenError(reason instanceof Error ? reason.message : String(reason)));
+    },
+    [platform],
+  );
 
   if (error) return <p className="lobby__hint">System camera access could not be read: {error}</p>;
   if (!report) return null;
@@ -88,8 +91,7 @@ export function OsMediaAccess() {
       {blocked.map((kind) => (
         <div key={kind} className="notice notice--error" role="alert">
           <span>
-            Your {kind} is {STATUS_TEXT[report[kind].status]}. Turn Cam-Party on in {settingsPath(platform, kind)}, then
-            come back.
+            Your {kind} is {STATUS_TEXT[report[kind].status]}. Turn Cam-Party on in {settingsPath(platform, kind)}, then come back.
           </span>
           {report[kind].status === 'denied' && report[kind].settingsAvailable ? (
             <button type="button" className="button button--secondary" onClick={() => openSettings(kind)}>

@@ -4,14 +4,7 @@
  * where the time goes.
  */
 export type CallMark =
-  | 'join'
-  | 'next'
-  | 'matched'
-  | 'offer-sent'
-  | 'answer-sent'
-  | 'peer-connected'
-  | 'remote-stream'
-  | 'remote-first-frame';
+  'join' | 'next' | 'matched' | 'offer-sent' | 'answer-sent' | 'peer-connected' | 'remote-stream' | 'remote-first-frame';
 
 export function markCall(name: CallMark, pairId?: string): void {
   performance.mark(`camparty:${name}`, { detail: { pairId } });

@@ -50,20 +50,22 @@ export function ChatPanel({ chat, connected, privacyGuard, onReportMessage }: Ch
     <aside className="chat" aria-label="Text chat">
       <div className="chat__log" role="log" aria-live="polite" aria-label="Messages">
         <ol className="chat__list" ref={logRef}>
-        {chat.entries.length === 0 && <li className="chat__empty">Say hi. Messages go straight to the stranger and vanish when the call ends.</li>}
-        {chat.entries.map((entry) => (
-          <li key={entry.id} className={`chat__message chat__message--${entry.from}`}>
-            <span className="visually-hidden">{entry.from === 'me' ? 'You' : 'Stranger'}: </span>
-            {/* Plain text only: links are never turned into something clickable. */}
-            <span className="chat__text">{entry.text}</span>
-            <time className="chat__time" dateTime={new Date(entry.at).toISOString()}>
-              {timeFormat.format(entry.at)}
-            </time>
-            {entry.from === 'stranger' && (
-              <RedFlagNote flags={entry.flags} onReport={onReportMessage && (() => onReportMessage(entry))} />
-            )}
-          </li>
-        ))}
+          {chat.entries.length === 0 && (
+            <li className="chat__empty">Say hi. Messages go straight to the stranger and vanish when the call ends.</li>
+          )}
+          {chat.entries.map((entry) => (
+            <li key={entry.id} className={`chat__message chat__message--${entry.from}`}>
+              <span className="visually-hidden">{entry.from === 'me' ? 'You' : 'Stranger'}: </span>
+              {/* Plain text only: links are never turned into something clickable. */}
+              <span className="chat__text">{entry.text}</span>
+              <time className="chat__time" dateTime={new Date(entry.at).toISOString()}>
+                {timeFormat.format(entry.at)}
+              </time>
+              {entry.from === 'stranger' && (
+                <RedFlagNote flags={entry.flags} onReport={onReportMessage && (() => onReportMessage(entry))} />
+              )}
+            </li>
+          ))}
         </ol>
       </div>
       <p className="chat__typing" aria-live="polite">

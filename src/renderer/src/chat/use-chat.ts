@@ -84,13 +84,22 @@ export function useChat(
     if (limitsRef.current.pairId !== id) limitsRef.current = newLimits(id);
     return limitsRef.current;
   }, []);
-  const update = useCallback((change: (conversation: Conversation) => Conversation): void => {
-    setConversation((previous) => change(previous.pairId === callRef.current.pairId ? previous : emptyConversation(callRef.current.pairId)));
-  }, [callRef]);
+  const update = useCallback(
+    (change: (conversation: Conversation) => Conversation): void => {
+      setConversation((previous) =>
+        change(previous.pairId === callRef.current.pairId ? previous : emptyConversation(callRef.current.pairId)),
+      );
+    },
+    [callRef],
+  );
   const setPartnerTyping = useCallback((typing: boolean) => update((previous) => ({ ...previous, partnerTyping: typing })), [update]);
   const addEntry = useCallback(
     (entry: ChatEntry) =>
-      update((previous) => ({ ...previous, entries: [...previous.entries, entry], partnerTyping: entry.from === 'stranger' ? false : previous.partnerTyping })),
+      update((previous) => ({
+        ...previous,
+        entries: [...previous.entries, entry],
+        partnerTyping: entry.from === 'stranger' ? false : previous.partnerTyping,
+      })),
     [update],
   );
 
@@ -106,7 +115,13 @@ export function useChat(
       if (message.type !== 'chat' || !limitsFor(callRef.current.pairId).receive.tryTake()) return;
       clearTimeout(typingTimer);
       // Our clock, not theirs: a stranger's timestamp is not to be trusted.
-      const entry: ChatEntry = { id: `in-${message.id}`, from: 'stranger', text: message.text, at: Date.now(), flags: detectRedFlags(message.text) };
+      const entry: ChatEntry = {
+        id: `in-${message.id}`,
+        from: 'stranger',
+        text: message.text,
+        at: Date.now(),
+        flags: detectRedFlags(message.text),
+      };
       addEntry(entry);
       keepInLog(callRef.current.pairId, callRef.current.partnerId, entry);
     });
@@ -125,7 +140,8 @@ export function useChat(
       if (limits.send.waitMs() > 0) return { ok: false, reason: 'You are sending messages too fast. Wait a moment.' };
       const id = crypto.randomUUID();
       const at = Date.now();
-      if (!sendToPartner({ type: 'chat', id, text, sentAt: at })) return { ok: false, reason: 'The message could not be sent: the call is not connected.' };
+      if (!sendToPartner({ type: 'chat', id, text, sentAt: at }))
+        return { ok: false, reason: 'The message could not be sent: the call is not connected.' };
       limits.send.tryTake();
       typingSentRef.current = { pairId: callRef.current.pairId, active: false };
       const entry: ChatEntry = { id: `out-${id}`, from: 'me', text, at, flags: [] };

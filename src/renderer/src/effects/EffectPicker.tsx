@@ -47,9 +47,12 @@ export function EffectPicker({
   );
   const [fileError, setFileError] = useState<string | null>(null);
   const customThumbnail = useMemo(() => (custom ? URL.createObjectURL(custom.image) : null), [custom]);
-  useEffect(() => () => {
-    if (customThumbnail) URL.revokeObjectURL(customThumbnail);
-  }, [customThumbnail]);
+  useEffect(
+    () => () => {
+      if (customThumbnail) URL.revokeObjectURL(customThumbnail);
+    },
+    [customThumbnail],
+  );
 
   const selected = effectKey(value);
   const choose = (key: string): void => onChange(effectFromKey(key, custom ?? undefined));

@@ -5,13 +5,7 @@
  * radio values), and the numbers the worker draws with.
  */
 import { z } from 'zod';
-import {
-  BACKGROUND_ID,
-  BLUR_STRENGTHS,
-  backgroundEffectSchema,
-  blurEffectSchema,
-  noEffectSchema,
-} from '../../../shared/video-effect';
+import { BACKGROUND_ID, BLUR_STRENGTHS, backgroundEffectSchema, blurEffectSchema, noEffectSchema } from '../../../shared/video-effect';
 import type { RenderEffect } from './render-effect';
 
 export { BACKGROUND_ID, BLUR_STRENGTHS };

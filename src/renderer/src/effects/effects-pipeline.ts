@@ -75,11 +75,7 @@ export class EffectsPipeline {
       effect: options.effect,
       background: options.background,
     };
-    this.worker.postMessage(start, [
-      processor.readable,
-      this.generator.writable,
-      ...(options.background ? [options.background] : []),
-    ]);
+    this.worker.postMessage(start, [processor.readable, this.generator.writable, ...(options.background ? [options.background] : [])]);
     this.watchdog = setInterval(() => {
       if (this.health.check(performance.now())) this.options.onStatus?.(this.health.status);
     }, 250);

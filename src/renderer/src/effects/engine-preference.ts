@@ -15,9 +15,7 @@ export const enginePreferenceSchema = z.object({
   engine: z.enum(ENGINE_IDS),
   /** A browser update (new Electron) can change which engine is faster: probe again. */
   userAgent: z.string(),
-  measurements: z.array(
-    z.object({ engine: z.enum(ENGINE_IDS), medianMs: z.number().nullable(), note: z.string().optional() }),
-  ),
+  measurements: z.array(z.object({ engine: z.enum(ENGINE_IDS), medianMs: z.number().nullable(), note: z.string().optional() })),
   probedAt: z.string(),
 });
 

@@ -84,7 +84,8 @@ async function measureEngine(engine: EngineId, options: ProbeOptions): Promise<E
   try {
     const deadline = performance.now() + timeoutMs;
     while (performance.now() < deadline) {
-      if (pipeline.status.state === 'error') return { engine, medianMs: null, note: 'error' in pipeline.status ? pipeline.status.detail : 'failed' };
+      if (pipeline.status.state === 'error')
+        return { engine, medianMs: null, note: 'error' in pipeline.status ? pipeline.status.detail : 'failed' };
       const stats = await pipeline.readStats();
       if (stats.timings.total.length >= frames + 2) return { engine, medianMs: median(stats.timings.total.slice(2)) };
       await new Promise((resolve) => setTimeout(resolve, 100));

@@ -39,11 +39,7 @@ export interface ProcessedStreamOptions {
   createWorker?: WorkerFactory;
 }
 
-export function useProcessedStream(
-  rawStream: MediaStream | null,
-  effect: Effect,
-  options: ProcessedStreamOptions = {},
-): ProcessedStream {
+export function useProcessedStream(rawStream: MediaStream | null, effect: Effect, options: ProcessedStreamOptions = {}): ProcessedStream {
   const effectOn = isEffectOn(effect);
   const [engine, setEngine] = useState<EngineId | null>(options.engine ?? null);
   const [engineError, setEngineError] = useState<string | null>(null);
@@ -128,10 +124,10 @@ export function useProcessedStream(
   const shownStatus: EffectsStatus = !supportsEffectsPipeline()
     ? { state: 'error', detail: 'Video effects cannot run in this version of Cam-Party on this computer.' }
     : engineError
-    ? { state: 'error', detail: `Video effects could not start: ${engineError}` }
-    : backgroundError
-      ? { state: 'error', detail: backgroundError }
-      : status;
+      ? { state: 'error', detail: `Video effects could not start: ${engineError}` }
+      : backgroundError
+        ? { state: 'error', detail: backgroundError }
+        : status;
   return {
     stream: processed,
     status: shownStatus,

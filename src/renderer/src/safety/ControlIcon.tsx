@@ -1,9 +1,17 @@
 /** Line icons for the call controls, drawn here so they look the same on every system (no emoji fonts). */
-export type ControlIconName = 'background' | 'mic' | 'mic-off' | 'camera' | 'camera-off' | 'skip' | 'stop' | 'flag' | 'block' | 'alert' | 'keyboard';
+export type ControlIconName =
+  'background' | 'mic' | 'mic-off' | 'camera' | 'camera-off' | 'skip' | 'stop' | 'flag' | 'block' | 'alert' | 'keyboard';
 
 const PATHS: Record<ControlIconName, string[]> = {
   mic: ['M12 3a3 3 0 0 1 3 3v6a3 3 0 0 1-6 0V6a3 3 0 0 1 3-3z', 'M5 11a7 7 0 0 0 14 0', 'M12 18v3'],
-  'mic-off': ['M9 9v3a3 3 0 0 0 5.1 2.1', 'M15 10V6a3 3 0 0 0-5.7-1.3', 'M5 11a7 7 0 0 0 11.4 5.4', 'M19 11a7 7 0 0 1-.6 2.8', 'M12 18v3', 'M3 3l18 18'],
+  'mic-off': [
+    'M9 9v3a3 3 0 0 0 5.1 2.1',
+    'M15 10V6a3 3 0 0 0-5.7-1.3',
+    'M5 11a7 7 0 0 0 11.4 5.4',
+    'M19 11a7 7 0 0 1-.6 2.8',
+    'M12 18v3',
+    'M3 3l18 18',
+  ],
   camera: ['M3 7h12v10H3z', 'M15 10l6-3v10l-6-3'],
   'camera-off': ['M3 7h9', 'M15 11v6H3V7', 'M15 10l6-3v10l-6-3', 'M3 3l18 18'],
   skip: ['M5 5l9 7-9 7z', 'M18 5v14'],
@@ -17,7 +25,18 @@ const PATHS: Record<ControlIconName, string[]> = {
 
 export function ControlIcon({ name }: { name: ControlIconName }) {
   return (
-    <svg width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
+    <svg
+      width="22"
+      height="22"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
       {PATHS[name].map((d) => (
         <path key={d} d={d} />
       ))}

@@ -31,61 +31,73 @@ export function ReportDialog({ report, onBlock, onClose }: ReportDialogProps) {
 
   return (
     <Dialog
-      title={report.status === 'filed' ? `Report ${report.receipt?.reportNumber} filed` : report.status === 'filing' ? 'Filing your report…' : 'The report could not be sent'}
+      title={
+        report.status === 'filed'
+          ? `Report ${report.receipt?.reportNumber} filed`
+          : report.status === 'filing'
+            ? 'Filing your report…'
+            : 'The report could not be sent'
+      }
       closeLabel="Close the report"
       onClose={onClose}
     >
-        {report.status === 'filed' && report.receipt && (
-          <p role="status">
-            Our moderation team has it, with the call details and the last chat messages. We respond within 24 hours (by{' '}
-            {timeFormat.format(report.receipt.deadlineAt)}).
-          </p>
-        )}
-        {report.status === 'failed' && (
-          <p className="form-error" role="alert">
-            {report.error?.message} Your report was not lost: try again, or write to support.
-          </p>
-        )}
-        <div className="dialog__actions">
-          <button type="button" className="button button--danger" onClick={() => onBlock(report.pairId)}>
-            Block and skip
-          </button>
-        </div>
-        {report.status === 'filed' && !sent && (
-          <form className="account-form dialog__section" onSubmit={(event) => void sendDetails(event)} aria-label="Add details to the report">
-            <fieldset className="reasons">
-              <legend>What happened? (optional)</legend>
-              {reportReasonSchema.options.map((option) => (
-                <label key={option} className="checkbox">
-                  <input type="radio" name="reason" value={option} checked={reason === option} onChange={() => setReason(option)} />
-                  The stranger {REPORT_REASON_LABELS[option]}
-                </label>
-              ))}
-            </fieldset>
-            {report.frame && (
-              <label className="checkbox frame-choice">
-                <input type="checkbox" checked={attachFrame} onChange={(event) => setAttachFrame(event.target.checked)} />
-                <span>
-                  Attach this still of the stranger's video, taken when you pressed Report. Only the moderation team sees it.
-                  <img src={report.frame} alt="Still of the stranger's video" className="frame-choice__image" />
-                </span>
+      {report.status === 'filed' && report.receipt && (
+        <p role="status">
+          Our moderation team has it, with the call details and the last chat messages. We respond within 24 hours (by{' '}
+          {timeFormat.format(report.receipt.deadlineAt)}).
+        </p>
+      )}
+      {report.status === 'failed' && (
+        <p className="form-error" role="alert">
+          {report.error?.message} Your report was not lost: try again, or write to support.
+        </p>
+      )}
+      <div className="dialog__actions">
+        <button type="button" className="button button--danger" onClick={() => onBlock(report.pairId)}>
+          Block and skip
+        </button>
+      </div>
+      {report.status === 'filed' && !sent && (
+        <form className="account-form dialog__section" onSubmit={(event) => void sendDetails(event)} aria-label="Add details to the report">
+          <fieldset className="reasons">
+            <legend>What happened? (optional)</legend>
+            {reportReasonSchema.options.map((option) => (
+              <label key={option} className="checkbox">
+                <input type="radio" name="reason" value={option} checked={reason === option} onChange={() => setReason(option)} />
+                The stranger {REPORT_REASON_LABELS[option]}
               </label>
-            )}
-            <label className="form-field">
-              <span>Anything else we should know? (optional)</span>
-              <textarea className="form-field__input" rows={3} maxLength={2000} value={details} onChange={(event) => setDetails(event.target.value)} />
+            ))}
+          </fieldset>
+          {report.frame && (
+            <label className="checkbox frame-choice">
+              <input type="checkbox" checked={attachFrame} onChange={(event) => setAttachFrame(event.target.checked)} />
+              <span>
+                Attach this still of the stranger's video, taken when you pressed Report. Only the moderation team sees it.
+                <img src={report.frame} alt="Still of the stranger's video" className="frame-choice__image" />
+              </span>
             </label>
-            {error && (
-              <p className="form-error" role="alert">
-                {error}
-              </p>
-            )}
-            <button type="submit" className="button button--primary">
-              Add to the report
-            </button>
-          </form>
-        )}
-        {sent && <p role="status">Thank you. The details were added to report {report.receipt?.reportNumber}.</p>}
+          )}
+          <label className="form-field">
+            <span>Anything else we should know? (optional)</span>
+            <textarea
+              className="form-field__input"
+              rows={3}
+              maxLength={2000}
+              value={details}
+              onChange={(event) => setDetails(event.target.value)}
+            />
+          </label>
+          {error && (
+            <p className="form-error" role="alert">
+              {error}
+            </p>
+          )}
+          <button type="submit" className="button button--primary">
+            Add to the report
+          </button>
+        </form>
+      )}
+      {sent && <p role="status">Thank you. The details were added to report {report.receipt?.reportNumber}.</p>}
     </Dialog>
   );
 }

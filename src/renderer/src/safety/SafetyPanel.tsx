@@ -75,8 +75,22 @@ export function SafetyPanel({ inCall, microphoneMuted, cameraOff, keys, onAction
   return (
     <nav className="safety-panel" aria-label="Call and safety controls">
       <div className="safety-panel__group">
-        <Control {...common} action="call.toggle-microphone" label={microphoneMuted ? 'Unmute' : 'Mute'} pressed={microphoneMuted} className={microphoneMuted ? 'is-off' : ''} icon={microphoneMuted ? 'mic-off' : 'mic'} />
-        <Control {...common} action="call.toggle-camera" label={cameraOff ? 'Camera on' : 'Camera off'} pressed={cameraOff} className={cameraOff ? 'is-off' : ''} icon={cameraOff ? 'camera-off' : 'camera'} />
+        <Control
+          {...common}
+          action="call.toggle-microphone"
+          label={microphoneMuted ? 'Unmute' : 'Mute'}
+          pressed={microphoneMuted}
+          className={microphoneMuted ? 'is-off' : ''}
+          icon={microphoneMuted ? 'mic-off' : 'mic'}
+        />
+        <Control
+          {...common}
+          action="call.toggle-camera"
+          label={cameraOff ? 'Camera on' : 'Camera off'}
+          pressed={cameraOff}
+          className={cameraOff ? 'is-off' : ''}
+          icon={cameraOff ? 'camera-off' : 'camera'}
+        />
         <PanelButton label="Background" title="Blur or replace your background" icon="background" onClick={onOpenEffects} />
       </div>
       {inCall ? (

@@ -11,21 +11,21 @@ interface ShortcutOverlayProps {
 export function ShortcutOverlay({ keys, onClose }: ShortcutOverlayProps) {
   return (
     <Dialog title="Keyboard shortcuts" closeLabel="Close keyboard shortcuts" closeKeys={['?']} onClose={onClose}>
-        <table className="shortcut-table">
-          <tbody>
-            {SHORTCUT_ACTIONS.filter((action) => keys[action].length > 0).map((action) => (
-              <tr key={action}>
-                <td>{describeAction(action)}</td>
-                <td>
-                  {keys[action].map((key) => (
-                    <kbd key={key}>{keyLabel(key)}</kbd>
-                  ))}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <p className="form-field__hint">Keys work whenever you are not typing in a field. Change them in Settings.</p>
+      <table className="shortcut-table">
+        <tbody>
+          {SHORTCUT_ACTIONS.filter((action) => keys[action].length > 0).map((action) => (
+            <tr key={action}>
+              <td>{describeAction(action)}</td>
+              <td>
+                {keys[action].map((key) => (
+                  <kbd key={key}>{keyLabel(key)}</kbd>
+                ))}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="form-field__hint">Keys work whenever you are not typing in a field. Change them in Settings.</p>
     </Dialog>
   );
 }

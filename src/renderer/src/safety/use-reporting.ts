@@ -34,25 +34,36 @@ const MAX_EXCERPT = 20;
 export function useReporting() {
   const [report, setReport] = useState<OpenReport | null>(null);
 
-  const file = useCallback(async (context: ReportContext, options: { frame?: string | null; attachFrame?: boolean; reason?: ReportReason } = {}) => {
-    const reportId = crypto.randomUUID();
-    const frame = options.frame ?? null;
-    setReport({ reportId, status: 'filing', receipt: null, error: null, frame, suggestedReason: options.reason ?? null, pairId: context.pairId });
-    const result = await desktopBridge().fileReport({
-      reportId,
-      pairId: context.pairId,
-      callStartedAt: context.startedAt,
-      chatExcerpt: context.chat.slice(-MAX_EXCERPT).map(({ from, text, at }) => ({ from, text, at })),
-      ...(options.attachFrame && frame ? { frame } : {}),
-    });
-    setReport((current) =>
-      current?.reportId !== reportId
-        ? current
-        : result.ok
-          ? { ...current, status: 'filed', receipt: result.value, reportId: result.value.reportId }
-          : { ...current, status: 'failed', error: result.error },
-    );
-  }, []);
+  const file = useCallback(
+    async (context: ReportContext, options: { frame?: string | null; attachFrame?: boolean; reason?: ReportReason } = {}) => {
+      const reportId = crypto.randomUUID();
+      const frame = options.frame ?? null;
+      setReport({
+        reportId,
+        status: 'filing',
+        receipt: null,
+        error: null,
+        frame,
+        suggestedReason: options.reason ?? null,
+        pairId: context.pairId,
+      });
+      const result = await desktopBridge().fileReport({
+        reportId,
+        pairId: context.pairId,
+        callStartedAt: context.startedAt,
+        chatExcerpt: context.chat.slice(-MAX_EXCERPT).map(({ from, text, at }) => ({ from, text, at })),
+        ...(options.attachFrame && frame ? { frame } : {}),
+      });
+      setReport((current) =>
+        current?.reportId !== reportId
+          ? current
+          : result.ok
+            ? { ...current, status: 'filed', receipt: result.value, reportId: result.value.reportId }
+            : { ...current, status: 'failed', error: result.error },
+      );
+    },
+    [],
+  );
 
   const close = useCallback(() => setReport(null), []);
   return { report, file, close };

@@ -40,7 +40,12 @@ export function BlockedSection() {
               <span>
                 {account.username} · blocked {dateFormat.format(account.blockedAt)}
               </span>
-              <button type="button" className="button button--secondary button--small" aria-label={`Unblock ${account.username}`} onClick={() => void unblock(account.accountId)}>
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                aria-label={`Unblock ${account.username}`}
+                onClick={() => void unblock(account.accountId)}
+              >
                 Unblock
               </button>
             </li>

@@ -49,7 +49,11 @@ export function ChatHistorySection({ retention, onRetentionChange }: ChatHistory
                 {dateTime.format(log.startedAt)} · {log.messageCount} message{log.messageCount === 1 ? '' : 's'}
               </span>
               <span className="history-list__actions">
-                <button type="button" className="button button--secondary button--small" onClick={() => void desktopBridge().readChatLog({ conversationId: log.id }).then(setOpen)}>
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  onClick={() => void desktopBridge().readChatLog({ conversationId: log.id }).then(setOpen)}
+                >
                   View
                 </button>
                 <button
@@ -66,7 +70,18 @@ export function ChatHistorySection({ retention, onRetentionChange }: ChatHistory
         </ul>
       )}
       {logs.length > 0 && (
-        <button type="button" className="button button--danger button--small" onClick={() => void desktopBridge().deleteAllChatLogs().then(() => { setOpen(null); reload(); })}>
+        <button
+          type="button"
+          className="button button--danger button--small"
+          onClick={() =>
+            void desktopBridge()
+              .deleteAllChatLogs()
+              .then(() => {
+                setOpen(null);
+                reload();
+              })
+          }
+        >
           Delete all conversations
         </button>
       )}
@@ -78,7 +93,8 @@ export function ChatHistorySection({ retention, onRetentionChange }: ChatHistory
           <ol>
             {open.messages.map((message, index) => (
               <li key={index}>
-                <time dateTime={new Date(message.at).toISOString()}>{dateTime.format(message.at)}</time> <strong>{message.from === 'me' ? 'You' : 'Stranger'}:</strong> {message.text}
+                <time dateTime={new Date(message.at).toISOString()}>{dateTime.format(message.at)}</time>{' '}
+                <strong>{message.from === 'me' ? 'You' : 'Stranger'}:</strong> {message.text}
                 {message.flags.length > 0 && <span className="stage__badge"> ({message.flags.join(', ')})</span>}
               </li>
             ))}

@@ -13,24 +13,39 @@ export function SettingsPanel({ settings, onClose }: SettingsPanelProps) {
   const { settings: current, update } = settings;
   return (
     <Dialog title="Settings" closeLabel="Close settings" onClose={onClose} wide>
-        <section className="dialog__section" aria-labelledby="privacy-title">
-          <h3 id="privacy-title">Privacy</h3>
-          <label className="checkbox">
-            <input type="checkbox" checked={current.outgoingPrivacyGuard} onChange={(event) => void update({ outgoingPrivacyGuard: event.target.checked })} />
-            Ask before I send my phone number, email, address or another app's handle
-          </label>
-          <label className="checkbox">
-            <input type="checkbox" checked={current.filterIncomingVideo} onChange={(event) => void update({ filterIncomingVideo: event.target.checked })} />
-            Keep a stranger's video blurred until the on-device safety filter has checked it
-          </label>
-          <label className="checkbox">
-            <input type="checkbox" checked={current.alwaysStartWithBlur} onChange={(event) => void update({ alwaysStartWithBlur: event.target.checked })} />
-            Always start with my background blurred
-          </label>
-        </section>
-        <ChatHistorySection retention={current.chatLogRetention} onRetentionChange={(chatLogRetention) => void update({ chatLogRetention })} />
-        <BlockedSection />
-        <ShortcutSection custom={current.callKeys} onChange={(callKeys) => void update({ callKeys })} />
+      <section className="dialog__section" aria-labelledby="privacy-title">
+        <h3 id="privacy-title">Privacy</h3>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={current.outgoingPrivacyGuard}
+            onChange={(event) => void update({ outgoingPrivacyGuard: event.target.checked })}
+          />
+          Ask before I send my phone number, email, address or another app's handle
+        </label>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={current.filterIncomingVideo}
+            onChange={(event) => void update({ filterIncomingVideo: event.target.checked })}
+          />
+          Keep a stranger's video blurred until the on-device safety filter has checked it
+        </label>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={current.alwaysStartWithBlur}
+            onChange={(event) => void update({ alwaysStartWithBlur: event.target.checked })}
+          />
+          Always start with my background blurred
+        </label>
+      </section>
+      <ChatHistorySection
+        retention={current.chatLogRetention}
+        onRetentionChange={(chatLogRetention) => void update({ chatLogRetention })}
+      />
+      <BlockedSection />
+      <ShortcutSection custom={current.callKeys} onChange={(callKeys) => void update({ callKeys })} />
     </Dialog>
   );
 }

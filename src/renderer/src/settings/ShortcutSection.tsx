@@ -29,7 +29,11 @@ export function ShortcutSection({ custom, onChange }: ShortcutSectionProps) {
           {SHORTCUT_ACTIONS.map((action) => (
             <tr key={action}>
               <td>{describeAction(action)}</td>
-              <td>{keys[action].map((key) => <kbd key={key}>{keyLabel(key)}</kbd>)}</td>
+              <td>
+                {keys[action].map((key) => (
+                  <kbd key={key}>{keyLabel(key)}</kbd>
+                ))}
+              </td>
               <td>
                 {listening === action ? (
                   <input
@@ -47,7 +51,12 @@ export function ShortcutSection({ custom, onChange }: ShortcutSectionProps) {
                     onBlur={() => setListening(null)}
                   />
                 ) : (
-                  <button type="button" className="button button--secondary button--small" aria-label={`Change the key for ${describeAction(action)}`} onClick={() => setListening(action)}>
+                  <button
+                    type="button"
+                    className="button button--secondary button--small"
+                    aria-label={`Change the key for ${describeAction(action)}`}
+                    onClick={() => setListening(action)}
+                  >
                     Change
                   </button>
                 )}

@@ -142,13 +142,7 @@ export class FrameCompositor {
     const drawWidth = background.width * scale;
     const drawHeight = background.height * scale;
     surface.context.imageSmoothingQuality = 'high';
-    surface.context.drawImage(
-      background,
-      (this.width - drawWidth) / 2,
-      (this.height - drawHeight) / 2,
-      drawWidth,
-      drawHeight,
-    );
+    surface.context.drawImage(background, (this.width - drawWidth) / 2, (this.height - drawHeight) / 2, drawWidth, drawHeight);
     this.fittedFrom = background;
     return surface.canvas;
   }
