@@ -2,7 +2,7 @@
  * `npm test`: every check, in the order that fails fastest, then one
  * closing line that counts the tests: "tests: N passed, N failed, N skipped".
  *
- *   lint → typecheck → build → security scan → unit tests → end-to-end tests
+ *   format → lint → typecheck → build → security scan → unit tests → end-to-end tests
  *
  * Unit tests run inside a private D-Bus session with an unlocked
  * gnome-keyring when this machine has one, so the keychain tests talk to a
@@ -67,6 +67,7 @@ for (const file of [vitestReport, playwrightReport]) fs.rmSync(file, { force: tr
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const stages: Array<() => boolean> = [
+  () => run('format', npm, ['run', '--silent', 'format:check']),
   () => run('lint', npm, ['run', '--silent', 'lint']),
   () => run('typecheck', npm, ['run', '--silent', 'typecheck']),
   () => run('build', npm, ['run', '--silent', 'build']),
