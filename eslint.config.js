@@ -21,6 +21,26 @@ export default tseslint.config(
     },
   },
   {
+    // Tests wait for an event or a condition, never for an amount of time: a sleep is either too
+    // short on a busy machine or wasted on a fast one. Where a timer is the thing under test (e.g. a
+    // page script that plays a slow device), disable this on that line and say why.
+    files: ['tests/**/*.{ts,tsx,js,mjs}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='only']", message: 'Focused tests hide the rest of the suite.' },
+        {
+          selector: "CallExpression[callee.name='setTimeout'], CallExpression[callee.property.name='setTimeout']",
+          message: 'No sleeps in tests: wait for an event or a condition (expect.poll, locator waits, an acknowledgement).',
+        },
+        {
+          selector: "MemberExpression[property.name='waitForTimeout']",
+          message: 'No sleeps in tests: wait for an event or a condition (expect.poll, locator waits, an acknowledgement).',
+        },
+      ],
+    },
+  },
+  {
     files: ['src/renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

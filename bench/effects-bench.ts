@@ -1,132 +1,182 @@
 /**
  * `npm run bench:effects`: the real effects pipeline (worker, engine,
  * compositor, built like the app) in Chromium on a 640x480 fake camera at
- * 30 fps. For each engine and effect it prints JSON with the model load
- * time, the first processed frame, per-frame median and p95 (segmentation,
- * composite, total), the output frame rate sustained over 10 s, and the
- * page's main-thread time per output frame (Chromium's TaskDuration metric,
- * from the DevTools protocol). The load average is printed alongside: other
- * work on the machine moves these numbers.
+ * 30 fps.
+ *
+ * First the same-run comparison, round by round (`--rounds`, default 3):
+ * ours (`--compare-engine`, default litert-wasm, with `--compare-effect`,
+ * default blur:strong) and the reference, `@tensorflow-models/body-segmentation`
+ * with the MediaPipe selfie model and a plain Canvas2D blur
+ * (bench/effects-reference), blurring as much: per-frame total, segmentation
+ * and composite, output fps and main-thread time per frame, with
+ * ratio = ours / reference (for fps, above 1 is better).
+ *
+ * Then, unless `--matrix off`, for each engine and effect: model load, first
+ * frame, per-frame median and p95, output fps and main-thread time per frame.
  *
  * Options: --seconds N (default 10), --engines a,b, --effects a,b.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { chromium, type Page } from 'playwright-core';
-import { CHROMIUM_FLAGS, findChromium } from '../tests/e2e/harness/chromium';
+import type { Page } from 'playwright-core';
+import { launchChromiumAt30Fps } from './bench-chromium';
 import { buildEffectsLab, startEffectsLabServer } from '../tests/e2e/harness/effects-lab-server';
 import type { LabEngine } from '../tests/e2e/harness/effects-lab/lab-api';
-import { summarize } from './statistics';
+import { BLUR_SETTINGS } from '../src/renderer/src/effects/effect-model';
+import { BLUR_STRENGTHS } from '../src/shared/video-effect';
+
+import { mainThreadMs, measureReferenceWindow, type EffectsWindow } from './effects-reference/effects-reference-round';
+import { serveEffectsReferencePage } from './effects-reference/effects-reference-server';
+import { LOAD_GATE_OPTIONS, openLoadGate, printReport } from './load-gate';
+import { compareFigures, interleaveRounds, summarize } from './statistics';
+
+type BlurStrength = (typeof BLUR_STRENGTHS)[number];
 
 const { values } = parseArgs({
   options: {
     seconds: { type: 'string', default: '10' },
+    rounds: { type: 'string', default: '3' },
+    'compare-engine': { type: 'string', default: 'litert-wasm' },
+    'compare-effect': { type: 'string', default: 'blur:strong' },
+    matrix: { type: 'string', default: 'on' },
     engines: { type: 'string', default: 'litert-wasm,mediapipe-webgl' },
     effects: { type: 'string', default: 'blur:light,blur:strong,background:dusk' },
+    ...LOAD_GATE_OPTIONS,
   },
 });
 const seconds = Number(values.seconds);
-if (!(seconds > 0)) throw new Error('--seconds must be a positive number');
+const rounds = Number(values.rounds);
+const compareStrength = values['compare-effect'].replace(/^blur:/, '') as BlurStrength;
+if (!(seconds > 0) || !Number.isInteger(rounds) || rounds < 1 || !BLUR_STRENGTHS.includes(compareStrength)) {
+  console.error('Usage: npm run bench:effects -- [--seconds S] [--rounds N] [--compare-effect blur:light|blur:strong] [--matrix on|off]');
+  process.exit(2);
+}
+const gate = openLoadGate('effects', values['allow-busy-machine']);
 const engines = values.engines.split(',') as LabEngine[];
 const effects = values.effects.split(',');
+const WARM_UP_MS = 1500;
+/** The frame pixels our blur spreads over (downscale × blur on the small picture), for the reference's ctx.filter. */
+const blurPx = (strength: BlurStrength): number => BLUR_SETTINGS[strength].downscale * BLUR_SETTINGS[strength].blurPx;
 
-const loadAverage = (): string =>
-  os
-    .loadavg()
-    .map((value) => value.toFixed(2))
-    .join(' ');
-
-type CdpSession = Awaited<ReturnType<ReturnType<Page['context']>['newCDPSession']>>;
-
-/** Seconds the page's main thread has spent running tasks so far. */
-async function mainThreadSeconds(session: CdpSession): Promise<number> {
-  const { metrics } = (await session.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
-  return metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? Number.NaN;
-}
-
-async function runOne(page: Page, engine: LabEngine, effectKey: string) {
+/** One measured window of our pipeline on the effects lab page. */
+async function measureOurs(
+  page: Page,
+  engine: LabEngine,
+  effectKey: string,
+): Promise<EffectsWindow & { firstFrameMs: number; inputFps: number; neutralFrames: number }> {
   const session = await page.context().newCDPSession(page);
   await session.send('Performance.enable');
   await page.evaluate(() => window.effectsLab.useCamera(640, 480, 30));
   await page.evaluate((options) => window.effectsLab.startPipeline(options), { engine, effectKey });
   try {
     await page.evaluate(() => window.effectsLab.waitForStatus('ready', 30_000));
-  } catch (error) {
+    await page.evaluate(() => window.effectsLab.attachOutputVideo());
+    // Warm-up (JIT, caches), then the measured window.
+    await new Promise((resolve) => setTimeout(resolve, WARM_UP_MS));
+    await page.evaluate(() => window.effectsLab.resetStats());
+    const mainBefore = await mainThreadMs(session);
+    const windowStart = Date.now();
+    await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+    const stats = await page.evaluate(() => window.effectsLab.readStats());
+    const elapsed = (Date.now() - windowStart) / 1000;
+    const mainAfter = await mainThreadMs(session);
+    return {
+      loadMs: stats.loadMs ?? Number.NaN,
+      firstFrameMs: stats.firstFrameMs ?? Number.NaN,
+      timings: stats.timings,
+      inputFps: stats.counters.framesIn / elapsed,
+      outputFps: stats.counters.framesProcessed / elapsed,
+      neutralFrames: stats.counters.framesNeutral,
+      mainThreadMsPerFrame: (mainAfter - mainBefore) / Math.max(1, stats.counters.framesProcessed),
+    };
+  } finally {
     await page.evaluate(() => window.effectsLab.stopPipeline());
+    await session.detach();
+  }
+}
+
+const tenths = (value: number): number => Math.round(value * 10) / 10;
+
+async function runOne(page: Page, engine: LabEngine, effectKey: string) {
+  try {
+    const window = await measureOurs(page, engine, effectKey);
+    return {
+      engine,
+      effect: effectKey,
+      modelLoadMs: Math.round(window.loadMs),
+      firstFrameMs: Math.round(window.firstFrameMs),
+      segmentationMs: summarize(window.timings.segmentation),
+      compositeMs: summarize(window.timings.composite),
+      totalMs: summarize(window.timings.total),
+      inputFps: tenths(window.inputFps),
+      outputFps: tenths(window.outputFps),
+      neutralFrames: window.neutralFrames,
+      mainThreadMsPerFrame: Math.round(window.mainThreadMsPerFrame * 100) / 100,
+    };
+  } catch (error) {
     return { engine, effect: effectKey, error: error instanceof Error ? error.message.split('\n')[0] : String(error) };
   }
-  await page.evaluate(() => window.effectsLab.attachOutputVideo());
-  // Warm-up (JIT, caches), then the measured window.
-  await page.waitForTimeout(1500);
-  await page.evaluate(() => window.effectsLab.resetStats());
-  const mainBefore = await mainThreadSeconds(session);
-  const windowStart = Date.now();
-  await page.waitForTimeout(seconds * 1000);
-  const stats = await page.evaluate(() => window.effectsLab.readStats());
-  const elapsed = (Date.now() - windowStart) / 1000;
-  const mainAfter = await mainThreadSeconds(session);
-  const inputFps = stats.counters.framesIn / elapsed;
-  const result = {
-    engine,
-    effect: effectKey,
-    modelLoadMs: Math.round(stats.loadMs ?? Number.NaN),
-    firstFrameMs: Math.round(stats.firstFrameMs ?? Number.NaN),
-    segmentationMs: summarize(stats.timings.segmentation),
-    compositeMs: summarize(stats.timings.composite),
-    totalMs: summarize(stats.timings.total),
-    inputFps: Math.round(inputFps * 10) / 10,
-    outputFps: Math.round((stats.counters.framesProcessed / elapsed) * 10) / 10,
-    neutralFrames: stats.counters.framesNeutral,
-    mainThreadMsPerFrame: Math.round(((mainAfter - mainBefore) * 1000 * 100) / Math.max(1, stats.counters.framesProcessed)) / 100,
-    loadAverage: loadAverage(),
+}
+
+/** Figures of windows, pooled over rounds: every frame's timings, one fps and main-thread figure per round. */
+function figuresOf(windows: EffectsWindow[]) {
+  return {
+    totalMs: windows.flatMap((window) => window.timings.total),
+    segmentationMs: windows.flatMap((window) => window.timings.segmentation),
+    compositeMs: windows.flatMap((window) => window.timings.composite),
+    outputFps: windows.map((window) => window.outputFps),
+    mainThreadMsPerFrame: windows.map((window) => window.mainThreadMsPerFrame),
+    loadMs: windows.map((window) => window.loadMs),
   };
-  await page.evaluate(() => window.effectsLab.stopPipeline());
-  await session.detach();
-  return result;
 }
 
 async function main(): Promise<void> {
   const root = await buildEffectsLab();
   const server = await startEffectsLabServer(root);
-  const browser = await chromium.launch({
-    executablePath: findChromium(),
-    headless: true,
-    // The harness flags, with the fake camera at 30 fps (its default is 20).
-    args: [
-      ...CHROMIUM_FLAGS.map((flag) => (flag === '--use-fake-device-for-media-stream' ? `${flag}=fps=30` : flag)),
-      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-    ],
-  });
+  const referencePage = await serveEffectsReferencePage();
+  const browser = await launchChromiumAt30Fps();
+  const ours: EffectsWindow[] = [];
+  const reference: EffectsWindow[] = [];
   const results: unknown[] = [];
+  const onLabPage = async <T>(use: (page: Page) => Promise<T>): Promise<T> => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.origin}/index.html`);
+      await page.waitForFunction(() => 'effectsLab' in window);
+      return await use(page);
+    } finally {
+      await context.close();
+    }
+  };
   try {
-    for (const engine of engines) {
-      for (const effect of effects) {
-        const context = await browser.newContext();
-        const page = await context.newPage();
-        await page.goto(`${server.origin}/index.html`);
-        await page.waitForFunction(() => 'effectsLab' in window);
-        results.push(await runOne(page, engine, effect));
-        await context.close();
-      }
+    await interleaveRounds(rounds, {
+      ours: async () =>
+        void ours.push(await onLabPage((page) => measureOurs(page, values['compare-engine'] as LabEngine, `blur:${compareStrength}`))),
+      reference: async () =>
+        void reference.push(await measureReferenceWindow(browser, referencePage.origin, blurPx(compareStrength), WARM_UP_MS, seconds)),
+    });
+    if (values.matrix !== 'off') {
+      for (const engine of engines) for (const effect of effects) results.push(await onLabPage((page) => runOne(page, engine, effect)));
     }
   } finally {
     await browser.close();
+    await referencePage.close();
     await server.close();
     fs.rmSync(root, { recursive: true, force: true });
   }
-  console.log(
-    JSON.stringify(
-      {
-        machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadAverageAtEnd: loadAverage() },
-        seconds,
-        targets: { totalMedianMs: 15, totalP95Ms: 25, outputFps: 30, mainThreadMsPerFrame: 2 },
-        results,
-      },
-      null,
-      2,
-    ),
-  );
+  printReport(gate, {
+    rounds,
+    secondsPerRound: seconds,
+    oursIs: `our pipeline, engine ${values['compare-engine']}, blur:${compareStrength}`,
+    referenceIs:
+      `@tensorflow-models/body-segmentation, MediaPipe selfie model (general) on its "mediapipe" runtime (MediaPipe's own WebAssembly and WebGL, ` +
+      `the solution served from the @mediapipe/selfie_segmentation npm package: no npm package ships the model for its tfjs runtime, so not the TF.js wasm backend), ` +
+      `Canvas2D composite on the main thread (ctx.filter blur(${blurPx(compareStrength)}px) + globalCompositeOperation)`,
+    ...compareFigures(figuresOf(ours), figuresOf(reference)),
+    targets: { totalMedianRatio: 0.5, oursTotalP95OverOurMedian: 1.5, outputFps: 30, mainThreadMsPerFrame: 2 },
+    matrix: results,
+  });
 }
 
 await main();

@@ -13,11 +13,16 @@
  *  - the time from a flagged result (injected scores) reaching the renderer to the first
  *    frame painted blurred,
  * next to `uptime`, because other Chromium instances may share the machine.
+ *
+ * First, the same-run comparison (bench/filter-reference-rounds.ts): round by
+ * round, ours and NSFWJS's own default usage on the main thread, with
+ * ratio = ours / reference for load time, time per classification and
+ * main-thread time per classification.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import type { ClassificationSample } from '../src/renderer/src/safety-filter/incoming-video-filter';
 import { launchChromium } from '../tests/e2e/harness/chromium';
@@ -25,13 +30,31 @@ import type { HarnessWindow, MountOptions, TimelineEntry } from '../tests/e2e/ha
 import { buildSafetyFilterPage } from '../tests/e2e/harness/safety-filter-page-build';
 import { startSafetyFilterPageServer } from '../tests/e2e/harness/safety-filter-page-server';
 import { DEFAULT_FILTER_SETTINGS } from '../src/renderer/src/safety-filter/filter-settings';
+import { compareWithNsfwjsDefault, serveNsfwReferencePage } from './filter-reference-rounds';
+import { LOAD_GATE_OPTIONS, openLoadGate, printReport } from './load-gate';
 import { summarize } from './statistics';
 
-const LOAD_RUNS = 3;
-const CPU_RUN_MS = 30_000;
-const BASELINE_RUN_MS = 15_000;
-const BLUR_TRIALS = 15;
-const ARRIVAL_TRIALS = 20;
+const { values } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '3' },
+    seconds: { type: 'string', default: '10' },
+    // For checking this benchmark's code: one load, short windows, three trials; no figures to keep.
+    quick: { type: 'boolean', default: false },
+    ...LOAD_GATE_OPTIONS,
+  },
+});
+const rounds = Number(values.rounds);
+const seconds = Number(values.seconds);
+if (!Number.isInteger(rounds) || rounds < 1 || !(seconds > 0)) {
+  console.error('Usage: npm run bench:filter -- [--rounds N] [--seconds S] [--quick] [--allow-busy-machine]');
+  process.exit(2);
+}
+const gate = openLoadGate('filter', values['allow-busy-machine']);
+const LOAD_RUNS = values.quick ? 1 : 3;
+const CPU_RUN_MS = values.quick ? 5_000 : 30_000;
+const BASELINE_RUN_MS = values.quick ? 5_000 : 15_000;
+const BLUR_TRIALS = values.quick ? 3 : 15;
+const ARRIVAL_TRIALS = values.quick ? 3 : 20;
 const SCENE_PICTURE = path.resolve(import.meta.dirname, '../tests/fixtures/images/camera.png');
 const TARGET_BLUR_MS = 300;
 const TARGET_CORE_SHARE = 0.25;
@@ -259,7 +282,9 @@ async function main(): Promise<void> {
   const built = await buildSafetyFilterPage();
   const server = await startSafetyFilterPageServer(built.root);
   const browser = await launchChromium();
+  const referencePage = await serveNsfwReferencePage();
   try {
+    const comparison = await compareWithNsfwjsDefault(browser, server.origin, referencePage.origin, rounds, seconds);
     const load = await measureLoad(browser, server.origin);
     const run = await measureClassificationAndCpu(browser, server.origin);
     const blur = await measureBlurLatency(browser, server.origin);
@@ -270,50 +295,49 @@ async function main(): Promise<void> {
     const interval = summarize(run.intervals);
     const blurSummary = summarize(blur);
     const filterShare = round(run.filterOn.renderer - run.filterOff.renderer);
-    console.log(
-      JSON.stringify(
-        {
-          machine: { cores: os.cpus().length, uptimeBefore, uptimeAfter: uptime(), chromium: browser.version() },
-          pageBuildMs: built.buildMs,
-          loadMs: { runs: LOAD_RUNS, workerCreatedToReady: summarize(load.wallMs), insideWorker: summarize(load.workerMs) },
-          classificationMs: {
-            grabToResult: roundTrip,
-            modelInWorker: inference,
-            startToStartInterval: interval,
-            sceneChangeTriggered: run.during.filter((sample) => sample.trigger === 'scene-change').length,
-            perSecond: round(run.during.length / run.filterOn.seconds, 2),
-            fakeCameraExplicitMax: round(run.explicitMax, 4),
-            // Expected ["checking", "none"]: blurred until verified, then never again.
-            filterStates: run.timeline.map((entry) => entry.reason),
-          },
-          coreShare: {
-            runSeconds: run.filterOn.seconds,
-            workerThread: run.filterOn.workerThread,
-            rendererFilterOn: run.filterOn.renderer,
-            rendererFilterOff: run.filterOff.renderer,
-            filterInRenderer: filterShare,
-            wholeBrowserFilterOn: run.filterOn.browserTotal,
-            wholeBrowserFilterOff: run.filterOff.browserTotal,
-            target: TARGET_CORE_SHARE,
-            workerWithinTarget: run.filterOn.workerThread <= TARGET_CORE_SHARE,
-            filterWithinTarget: filterShare <= TARGET_CORE_SHARE,
-          },
-          blur: {
-            explicitFrameArrivalToBlurredFrameMs: arrivalSummary,
-            classifiedBecause: {
-              sceneChange: arrival.triggers.filter((trigger) => trigger === 'scene-change').length,
-              cycle: arrival.triggers.filter((trigger) => trigger === 'cycle').length,
-            },
-            target: TARGET_BLUR_MS,
-            withinTarget: arrivalSummary.p95 <= TARGET_BLUR_MS,
-            flaggedResultToBlurredFrameMs: blurSummary,
-          },
+    printReport(gate, {
+      rounds,
+      secondsPerRound: seconds,
+      ...(values.quick ? { quick: 'one load run, 5 s windows, 3 trials: for checking the code only' } : {}),
+      ...comparison,
+      machine: { uptimeBefore, uptimeAfter: uptime(), chromium: browser.version() },
+      pageBuildMs: built.buildMs,
+      loadMs: { runs: LOAD_RUNS, workerCreatedToReady: summarize(load.wallMs), insideWorker: summarize(load.workerMs) },
+      classificationMs: {
+        grabToResult: roundTrip,
+        modelInWorker: inference,
+        startToStartInterval: interval,
+        sceneChangeTriggered: run.during.filter((sample) => sample.trigger === 'scene-change').length,
+        perSecond: round(run.during.length / run.filterOn.seconds, 2),
+        fakeCameraExplicitMax: round(run.explicitMax, 4),
+        // Expected ["checking", "none"]: blurred until verified, then never again.
+        filterStates: run.timeline.map((entry) => entry.reason),
+      },
+      coreShare: {
+        runSeconds: run.filterOn.seconds,
+        workerThread: run.filterOn.workerThread,
+        rendererFilterOn: run.filterOn.renderer,
+        rendererFilterOff: run.filterOff.renderer,
+        filterInRenderer: filterShare,
+        wholeBrowserFilterOn: run.filterOn.browserTotal,
+        wholeBrowserFilterOff: run.filterOff.browserTotal,
+        target: TARGET_CORE_SHARE,
+        workerWithinTarget: run.filterOn.workerThread <= TARGET_CORE_SHARE,
+        filterWithinTarget: filterShare <= TARGET_CORE_SHARE,
+      },
+      blur: {
+        explicitFrameArrivalToBlurredFrameMs: arrivalSummary,
+        classifiedBecause: {
+          sceneChange: arrival.triggers.filter((trigger) => trigger === 'scene-change').length,
+          cycle: arrival.triggers.filter((trigger) => trigger === 'cycle').length,
         },
-        null,
-        2,
-      ),
-    );
+        target: TARGET_BLUR_MS,
+        withinTarget: arrivalSummary.p95 <= TARGET_BLUR_MS,
+        flaggedResultToBlurredFrameMs: blurSummary,
+      },
+    });
   } finally {
+    await referencePage.close();
     await browser.close();
     await server.close();
     built.remove();

@@ -17,6 +17,7 @@ import {
   routePath,
   type AccountStandingCheck,
 } from '../src/shared/moderation-api';
+import { dataFolderPath, readLocalModerator } from '../server/local-data-folder';
 
 const USAGE = `usage: npm run moderate -- <command> [options]
 
@@ -25,9 +26,10 @@ const USAGE = `usage: npm run moderate -- <command> [options]
   resolve ID --action dismiss|warn|suspend|ban [--days N] [--note TEXT]
                                            decide a report; suspend needs --days
 
-  --server URL    the server (default $CAM_PARTY_SERVER_URL or http://127.0.0.1:8787)
+  --server URL    the server (default $CAM_PARTY_SERVER_URL, else the server \`npm start\` runs on this machine)
   --json          print the server's answer as JSON
-The moderator token is read from CAM_PARTY_MODERATOR_TOKEN.`;
+The moderator token is read from CAM_PARTY_MODERATOR_TOKEN, else from the local data folder
+(.cam-party/ or $CAM_PARTY_DATA_DIR) that \`npm start\` made.`;
 
 class UsageError extends Error {}
 
@@ -116,13 +118,18 @@ function describeStanding(standing: AccountStandingCheck): string {
 
 async function run(argv: readonly string[], env: NodeJS.ProcessEnv, print: (line: string) => void): Promise<void> {
   const line = parseCommandLine(argv);
-  const token = env.CAM_PARTY_MODERATOR_TOKEN?.trim();
+  // The variables win; otherwise the server `npm start` runs here, from its data folder.
+  const local = readLocalModerator(dataFolderPath(env));
+  const token = env.CAM_PARTY_MODERATOR_TOKEN?.trim() || local.moderatorToken;
   if (!token) throw new UsageError('Set CAM_PARTY_MODERATOR_TOKEN to the moderator token the server was started with.');
   const flag = (name: string): string | undefined => {
     const value = line.flags.get(name);
     return typeof value === 'string' ? value : undefined;
   };
-  const server = flag('--server') ?? env.CAM_PARTY_SERVER_URL ?? 'http://127.0.0.1:8787';
+  const server = (flag('--server') ?? env.CAM_PARTY_SERVER_URL ?? local.serverUrl ?? 'http://127.0.0.1:8787').replace(
+    /^ws(s?):/,
+    'http$1:',
+  );
   if (!/^https?:\/\/[^\s/]+/.test(server)) throw new UsageError(`--server must be an http:// or https:// address, got "${server}".`);
   const asJson = line.flags.has('--json');
 

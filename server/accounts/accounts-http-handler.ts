@@ -8,9 +8,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { describeInvalidRequest, JsonRequestError, readJsonBody, sendJson, sendJsonError } from '../json-http';
 import type { z } from 'zod';
+import { isUnderPrefix, matchApiRoute } from '../../src/shared/api-routes';
 import {
   ACCOUNTS_API_PREFIX,
   ACCOUNTS_ERROR_STATUS,
+  ACCOUNTS_ROUTE_NAMES,
   MAX_ACCOUNTS_BODY_BYTES,
   accountsRoutes,
   type AccountsError,
@@ -36,8 +38,6 @@ interface RouteContext {
 
 /** A refused request, answered with the API's own error. */
 class RequestError extends JsonRequestError<AccountsError> {}
-
-const ROUTES = Object.entries(accountsRoutes) as [AccountsRouteName, (typeof accountsRoutes)[AccountsRouteName]][];
 
 /** Returns a handler that answers every request under /api/accounts and returns false for anything else. */
 export function createAccountsHttpHandler(service: AccountService, options: AccountsHttpOptions = {}): AccountsHttpHandler {
@@ -67,7 +67,7 @@ export function createAccountsHttpHandler(service: AccountService, options: Acco
 
   return (request, response) => {
     const path = (request.url ?? '').split('?')[0]!;
-    if (path !== ACCOUNTS_API_PREFIX && !path.startsWith(`${ACCOUNTS_API_PREFIX}/`)) return false;
+    if (!isUnderPrefix(ACCOUNTS_API_PREFIX, path)) return false;
     const started = performance.now();
     handle(path, request, response)
       .catch((error: unknown) => {
@@ -81,13 +81,16 @@ export function createAccountsHttpHandler(service: AccountService, options: Acco
   };
 
   async function handle(path: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const entry = ROUTES.find(([, route]) => route.path === path);
-    if (!entry) throw new RequestError({ code: 'not-found', message: `There is no ${path} in the accounts API.` });
-    const [name, route] = entry;
-    if (request.method !== route.method) {
-      response.setHeader('Allow', route.method);
-      throw new RequestError({ code: 'method-not-allowed', message: `Use ${route.method} for ${path}.` });
+    const match = matchApiRoute(ACCOUNTS_ROUTE_NAMES, request.method ?? '', path);
+    if (!match.found && match.allowed.length === 0) {
+      throw new RequestError({ code: 'not-found', message: `There is no ${path.slice(0, 200)} in the accounts API.` });
     }
+    if (!match.found) {
+      response.setHeader('Allow', match.allowed.join(', '));
+      throw new RequestError({ code: 'method-not-allowed', message: `Use ${match.allowed.join(', ')} for ${path.slice(0, 200)}.` });
+    }
+    const name = match.name;
+    const route = accountsRoutes[name];
 
     let accountId = '';
     if (route.auth === 'access-token') {

@@ -6,6 +6,7 @@
  */
 import type { AccountStandingCheck } from '../../src/shared/moderation-api';
 import type { NewSanction, SanctionRecord, StandingRepository } from './standing-repository';
+import { createListeners, errorMessage, type Listeners } from '../../src/shared/listeners';
 
 export interface AccountStandingOptions {
   repository: StandingRepository;
@@ -24,7 +25,7 @@ export const REVIEW_HOLD_REASON =
 export class AccountStanding {
   /** account → its restrictions that were in force when last looked at. */
   private readonly restrictions = new Map<string, SanctionRecord[]>();
-  private readonly listeners = new Set<(event: RestrictedEvent) => void>();
+  private readonly listeners: Listeners<[RestrictedEvent]>;
   private readonly repository: StandingRepository;
   private readonly now: () => number;
   private readonly log: (event: string, details?: Record<string, unknown>) => void;
@@ -33,6 +34,7 @@ export class AccountStanding {
     this.repository = options.repository;
     this.now = options.now ?? Date.now;
     this.log = options.log ?? (() => {});
+    this.listeners = createListeners((error) => this.log('restricted-listener-error', { error: errorMessage(error) }));
   }
 
   static async load(options: AccountStandingOptions): Promise<AccountStanding> {
@@ -62,8 +64,7 @@ export class AccountStanding {
 
   /** Called whenever an account becomes restricted, e.g. to take it out of the queue or a call; returns a function that stops the calls. */
   onRestricted(listener: (event: RestrictedEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   /** The automatic suspension pending review; false (and nothing stored) when the account is restricted already. */
@@ -106,7 +107,7 @@ export class AccountStanding {
     if (stored.kind === 'warning') return;
     this.remember(stored);
     const standing = this.check(stored.accountId);
-    if (!standing.ok) this.emit({ accountId: stored.accountId, standing });
+    if (!standing.ok) this.listeners.notify({ accountId: stored.accountId, standing });
   }
 
   private remember(sanction: SanctionRecord): void {
@@ -114,16 +115,6 @@ export class AccountStanding {
     const list = this.restrictions.get(sanction.accountId) ?? [];
     list.push(sanction);
     this.restrictions.set(sanction.accountId, list);
-  }
-
-  private emit(event: RestrictedEvent): void {
-    for (const listener of this.listeners) {
-      try {
-        listener(event);
-      } catch (error) {
-        this.log('restricted-listener-error', { error: error instanceof Error ? error.message : String(error) });
-      }
-    }
   }
 }
 

@@ -9,6 +9,7 @@ import type { BlockedAccount } from '../../src/shared/moderation-api';
 import type { BlockRepository } from './block-repository';
 import { moderationFailure, PAIR_UNKNOWN_MESSAGE, type ModerationResult } from './moderation-result';
 import type { PairHistory } from './pair-history';
+import { createListeners, errorMessage, type Listeners } from '../../src/shared/listeners';
 
 export interface BlockListOptions {
   repository: BlockRepository;
@@ -25,7 +26,7 @@ export interface BlockEvent {
 export class BlockList {
   /** blocker → the accounts it blocked. */
   private readonly blockedBy = new Map<string, Set<string>>();
-  private readonly listeners = new Set<(event: BlockEvent) => void>();
+  private readonly listeners: Listeners<[BlockEvent]>;
   private readonly repository: BlockRepository;
   private readonly pairHistory: PairHistory;
   private readonly now: () => number;
@@ -36,6 +37,7 @@ export class BlockList {
     this.pairHistory = options.pairHistory;
     this.now = options.now ?? Date.now;
     this.log = options.log ?? (() => {});
+    this.listeners = createListeners((error) => this.log('blocked-listener-error', { error: errorMessage(error) }));
   }
 
   /** Loads every stored block into memory; the list is ready when this resolves. */
@@ -59,8 +61,7 @@ export class BlockList {
 
   /** Called after each new block, e.g. to end a call between the two that is still running; returns a function that stops the calls. */
   onBlocked(listener: (event: BlockEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   /** Blocks the partner `blockerAccountId` had in the call `pairId`. */
@@ -75,7 +76,7 @@ export class BlockList {
     this.remember(blockerAccountId, pair.reportedAccountId);
     if (result.outcome === 'blocked') {
       this.log('account-blocked', { blockerAccountId, blockedAccountId: pair.reportedAccountId });
-      this.emit({ blockerAccountId, blockedAccountId: pair.reportedAccountId });
+      this.listeners.notify({ blockerAccountId, blockedAccountId: pair.reportedAccountId });
     }
     return { ok: true, value: { blocked: result.blocked }, created: result.outcome === 'blocked' };
   }
@@ -109,15 +110,5 @@ export class BlockList {
     const blocked = this.blockedBy.get(blockerAccountId) ?? new Set<string>();
     blocked.add(blockedAccountId);
     this.blockedBy.set(blockerAccountId, blocked);
-  }
-
-  private emit(event: BlockEvent): void {
-    for (const listener of this.listeners) {
-      try {
-        listener(event);
-      } catch (error) {
-        this.log('blocked-listener-error', { error: error instanceof Error ? error.message : String(error) });
-      }
-    }
   }
 }

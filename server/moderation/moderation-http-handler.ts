@@ -10,10 +10,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { describeInvalidRequest, JsonRequestError, readJsonBody, sendJson, sendJsonError } from '../json-http';
 import type { z } from 'zod';
+import { matchApiRoute } from '../../src/shared/api-routes';
 import {
   MODERATION_ERROR_STATUS,
+  MODERATION_ROUTE_NAMES,
   isModerationApiPath,
-  matchRoutePath,
   moderationRoutes,
   type ModerationError,
   type ModerationErrorCode,
@@ -63,7 +64,6 @@ interface RouteContext {
 /** A refused request, answered with the API's own error. */
 class RequestError extends JsonRequestError<ModerationError> {}
 
-const ROUTES = Object.entries(moderationRoutes) as [ModerationRouteName, (typeof moderationRoutes)[ModerationRouteName]][];
 const DEFAULT_MODERATOR_TOKEN_FAILURES: SlidingWindowLimit = { limit: 10, windowMs: 15 * 60_000 };
 
 /** Returns a handler that answers every request under /api/reports, /api/blocks and /api/moderation, and returns false for anything else. */
@@ -107,19 +107,17 @@ export function createModerationHttpHandler(services: ModerationHttpServices, op
   };
 
   async function handle(path: string, queryString: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const matches = ROUTES.flatMap(([name, route]) => {
-      const params = matchRoutePath(route.path, path);
-      return params ? [{ name, route, params }] : [];
-    });
-    if (matches.length === 0)
+    const match = matchApiRoute(MODERATION_ROUTE_NAMES, request.method ?? '', path);
+    if (!match.found && match.allowed.length === 0) {
       throw new RequestError({ code: 'not-found', message: `There is no ${path.slice(0, 200)} in the safety API.` });
-    const match = matches.find(({ route }) => route.method === request.method);
-    if (!match) {
-      const allowed = [...new Set(matches.map(({ route }) => route.method))].join(', ');
+    }
+    if (!match.found) {
+      const allowed = match.allowed.join(', ');
       response.setHeader('Allow', allowed);
       throw new RequestError({ code: 'method-not-allowed', message: `Use ${allowed} for ${path.slice(0, 200)}.` });
     }
-    const { name, route } = match;
+    const { name } = match;
+    const route = moderationRoutes[name];
 
     let accountId = '';
     if (route.auth === 'access-token') accountId = await authenticatePerson(request, response);

@@ -4,6 +4,7 @@
  * compared in constant time. Without a token the moderation API is off.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { ConfigError } from '../server-config';
 
 export const MODERATOR_TOKEN_ENV = 'CAM_PARTY_MODERATOR_TOKEN';
 export const MIN_MODERATOR_TOKEN_LENGTH = 32;
@@ -13,7 +14,7 @@ export function readModeratorToken(env: NodeJS.ProcessEnv): string | null {
   const token = env[MODERATOR_TOKEN_ENV]?.trim();
   if (!token) return null;
   if (token.length < MIN_MODERATOR_TOKEN_LENGTH || !/^[\x21-\x7e]+$/.test(token)) {
-    throw new Error(
+    throw new ConfigError(
       `${MODERATOR_TOKEN_ENV} must be at least ${MIN_MODERATOR_TOKEN_LENGTH} printable characters without spaces; ` +
         "generate one with: node -e \"console.log(require('node:crypto').randomBytes(32).toString('base64url'))\"",
     );

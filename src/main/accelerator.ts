@@ -4,6 +4,7 @@
  * spellings of the same keys ("Ctrl+M", "CmdOrCtrl+m" on Windows) are
  * recognised as the same shortcut and refused as a conflict.
  */
+import { PersonFacingRefusal } from './person-facing-refusal';
 
 const MODIFIER_ALIASES: Record<string, 'Command' | 'Control' | 'CommandOrControl' | 'Alt' | 'AltGr' | 'Shift' | 'Super'> = {
   command: 'Command',
@@ -74,7 +75,11 @@ export interface ParsedAccelerator {
   canonical: string;
 }
 
-export class AcceleratorError extends Error {}
+export class AcceleratorError extends PersonFacingRefusal {
+  constructor(message: string) {
+    super('shortcut-refused', message);
+  }
+}
 
 function canonicalModifier(alias: string, platform: NodeJS.Platform): string {
   const isMac = platform === 'darwin';

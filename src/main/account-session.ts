@@ -31,6 +31,11 @@ interface SessionTokens {
 }
 
 const notSignedIn: ApiError = { code: 'refresh-token-invalid', message: 'Sign in first.' };
+/** The vault could not keep the new refresh token: without it the session would end at the next refresh, so it does not start. */
+const notKept: ApiError = {
+  code: 'credential-store-failed',
+  message: 'Cam-Party could not keep your sign-in on this computer (its password store failed). Try signing in again.',
+};
 
 export class AccountSession {
   private active: ActiveSession | null = null;
@@ -67,8 +72,8 @@ export class AccountSession {
   }): Promise<AccountResult<{ usernameWarnings: UsernameWarning[] }>> {
     const reply = await this.client.call('signUp', input);
     if (!reply.ok) return reply;
-    await this.begin(reply.value);
-    return { ok: true, value: { usernameWarnings: reply.value.usernameWarnings } };
+    const begun = await this.begin(reply.value);
+    return begun.ok ? { ok: true, value: { usernameWarnings: reply.value.usernameWarnings } } : begun;
   }
 
   async signIn(input: {
@@ -78,7 +83,8 @@ export class AccountSession {
   }): Promise<AccountResult<{ recoveryCodesLeft?: number }>> {
     const reply = await this.client.call('signIn', input);
     if (!reply.ok) return reply;
-    await this.begin(reply.value);
+    const begun = await this.begin(reply.value);
+    if (!begun.ok) return begun;
     return { ok: true, value: reply.value.recoveryCodesLeft === undefined ? {} : { recoveryCodesLeft: reply.value.recoveryCodesLeft } };
   }
 
@@ -159,14 +165,21 @@ export class AccountSession {
       }
       return reply;
     }
-    return { ok: true, value: await this.begin(reply.value) };
+    return this.begin(reply.value);
   }
 
-  private async begin(tokens: SessionTokens): Promise<ActiveSession> {
-    await this.vault.storeRefreshToken(tokens.account.id, tokens.refreshToken);
+  private async begin(tokens: SessionTokens): Promise<AccountResult<ActiveSession>> {
+    try {
+      await this.vault.storeRefreshToken(tokens.account.id, tokens.refreshToken);
+    } catch {
+      // Best effort: the server forgets the token nobody could keep.
+      await this.client.call('signOut', { refreshToken: tokens.refreshToken });
+      this.end();
+      return { ok: false, error: notKept };
+    }
     this.active = { account: tokens.account, accessToken: tokens.accessToken, accessTokenExpiresAt: tokens.accessTokenExpiresAt };
     this.emit();
-    return this.active;
+    return { ok: true, value: this.active };
   }
 
   private end(): void {

@@ -1,7 +1,7 @@
 /** The accounts API by route name, on the shared HTTP client. */
 import type { z } from 'zod';
 import { accountsRoutes, type AccountsRouteName } from '../shared/accounts-api';
-import { ServerApiClient, type ApiResult } from './server-api-client';
+import { ServerApiClient, type ApiResult, type ServerApiOptions } from './server-api-client';
 
 type Route<N extends AccountsRouteName> = (typeof accountsRoutes)[N];
 type RequestOf<N extends AccountsRouteName> = Route<N>['request'] extends z.ZodType ? z.input<Route<N>['request']> : undefined;
@@ -12,8 +12,8 @@ export type AccountsCall<T> = ApiResult<T>;
 export class AccountsClient {
   constructor(readonly api: ServerApiClient) {}
 
-  static fromSocketUrl(socketUrl: string, fetchImpl?: typeof fetch): AccountsClient {
-    return new AccountsClient(ServerApiClient.fromSocketUrl(socketUrl, fetchImpl));
+  static fromSocketUrl(socketUrl: string, options?: ServerApiOptions): AccountsClient {
+    return new AccountsClient(ServerApiClient.fromSocketUrl(socketUrl, options));
   }
 
   call<N extends AccountsRouteName>(name: N, body: RequestOf<N>, accessToken?: string): Promise<AccountsCall<ResponseOf<N>>> {

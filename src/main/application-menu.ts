@@ -3,7 +3,8 @@
  * menu item with its accelerator, so its keys work whenever the app window
  * has focus and never anywhere else. Clicking the item or pressing the
  * keys dispatches the action's name. Also the standard Edit menu, without
- * which copy and paste do not work in text fields on macOS.
+ * which copy and paste do not work in text fields on macOS, and Help's
+ * "Open crash reports folder".
  */
 import type { MenuItemConstructorOptions } from 'electron';
 import type { ShortcutAction } from '../shared/bridge-contract';
@@ -16,7 +17,11 @@ export interface ApplicationMenuOptions {
   dispatch(action: ShortcutAction): void;
   /** Reload and developer tools only in development builds. */
   developerTools: boolean;
+  /** Shows the local crash reports folder (see crash-reports.ts); no Help item without it. */
+  openCrashReportsFolder?(): void;
 }
+
+export const OPEN_CRASH_REPORTS_ITEM_ID = 'help.open-crash-reports';
 
 const MENU_GROUPS: readonly { label: string; prefix: string }[] = [
   { label: 'Call', prefix: 'call.' },
@@ -42,6 +47,11 @@ export function buildApplicationMenu(options: ApplicationMenuOptions): MenuItemC
     template.push({ label: 'View', submenu: [{ role: 'reload' }, { role: 'toggleDevTools' }] });
   }
   template.push({ role: 'windowMenu' });
-  template.push({ role: 'help', submenu: help.map(item) });
+  const helpItems = help.map(item);
+  if (options.openCrashReportsFolder) {
+    const open = options.openCrashReportsFolder;
+    helpItems.push({ type: 'separator' }, { id: OPEN_CRASH_REPORTS_ITEM_ID, label: 'Open crash reports folder', click: () => open() });
+  }
+  template.push({ role: 'help', submenu: helpItems });
   return template;
 }

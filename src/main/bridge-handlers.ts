@@ -4,6 +4,7 @@
  */
 import type { AppInfo } from '../shared/bridge-contract';
 import type { AccountSession } from './account-session';
+import type { AutoUpdateService } from './auto-update/auto-update-service';
 import type { BridgeHandlers } from './bridge-dispatch';
 import type { ChatLogStore } from './chat-log-store';
 import type { DiagnosticLogger } from './diagnostic-log';
@@ -32,6 +33,8 @@ export interface MainServices {
   chatLogs: ChatLogStore;
   diagnostics: DiagnosticLogger;
   safety: SafetyActions;
+  /** Updates in the background; none in development and test hosts (then a call's start and end change nothing). */
+  updates?: AutoUpdateService;
 }
 
 export function createBridgeHandlers(services: MainServices): BridgeHandlers {
@@ -78,6 +81,11 @@ export function createBridgeHandlers(services: MainServices): BridgeHandlers {
     logEvent: ({ level, event, detail }) => {
       services.diagnostics[level](`renderer: ${event}`, ...(detail === undefined ? [] : [detail]));
       return { logged: true };
+    },
+    setCallActive: ({ active }) => {
+      // Not awaited: when a call ends, the update question may open and wait for the person.
+      void services.updates?.setCallActive(active);
+      return { active };
     },
     deleteAllChatLogs: async () => {
       await services.chatLogs.deleteAll();

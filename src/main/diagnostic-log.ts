@@ -4,9 +4,9 @@
  * and redacted on the way in, so it never holds an email address, an IP
  * address, a token, or anything long enough to be a message someone typed.
  */
-import fs from 'node:fs/promises';
 import path from 'node:path';
-import { RETENTION_MS, type ChatLogRetention } from '../shared/chat-log';
+import type { ChatLogRetention } from '../shared/chat-log';
+import { sweepFilesByAge } from './file-sweep';
 
 export const DIAGNOSTIC_LOG_FILE = 'cam-party.log';
 export const DIAGNOSTIC_LOG_MAX_BYTES = 1024 * 1024;
@@ -64,23 +64,6 @@ export function configureDiagnosticLog(log: ElectronLogLike, directory: string, 
 }
 
 /** Deletes log files older than the retention (all of them when logs are off). */
-export async function sweepDiagnosticLogs(directory: string, retention: ChatLogRetention, now: number): Promise<number> {
-  let names: string[];
-  try {
-    names = await fs.readdir(directory);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
-    throw error;
-  }
-  let deleted = 0;
-  for (const name of names.filter((entry) => entry.endsWith('.log'))) {
-    const file = path.join(directory, name);
-    const stat = await fs.stat(file).catch(() => null);
-    if (!stat) continue;
-    if (retention === 'off' || now - stat.mtimeMs >= RETENTION_MS[retention]) {
-      await fs.rm(file, { force: true });
-      deleted += 1;
-    }
-  }
-  return deleted;
+export function sweepDiagnosticLogs(directory: string, retention: ChatLogRetention, now: number): Promise<number> {
+  return sweepFilesByAge(directory, retention, now, { matches: (name) => name.endsWith('.log') });
 }

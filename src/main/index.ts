@@ -5,28 +5,36 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, globalShortcut, ipcMain, Menu, net, protocol, safeStorage, session, shell, systemPreferences } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  crashReporter,
+  dialog,
+  globalShortcut,
+  ipcMain,
+  Menu,
+  net,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+  systemPreferences,
+} from 'electron';
 import Store from 'electron-store';
 import electronLog from 'electron-log/main';
-import { BRIDGE_METHOD_NAMES, bridgeChannel, type ShortcutAction } from '../shared/bridge-contract';
+import electronUpdater from 'electron-updater';
+import type { ShortcutAction } from '../shared/bridge-contract';
 import { APP_ENTRY_URL, APP_HOST, APP_ORIGIN, APP_SCHEME, resolveAppFile } from './app-protocol';
-import { AccountSession } from './account-session';
-import { AccountsClient } from './accounts-client';
 import { buildApplicationMenu } from './application-menu';
-import { dispatchBridgeCall } from './bridge-dispatch';
+import { askToInstallOnQuit } from './auto-update/install-prompt';
 import { sendBridgeEvent } from './bridge-events';
-import { createBridgeHandlers } from './bridge-handlers';
-import { ChatLogStore } from './chat-log-store';
-import { configureDiagnosticLog, sweepDiagnosticLogs } from './diagnostic-log';
-import { startRetentionSweeper } from './retention-sweeper';
 import { contentSecurityPolicy } from './content-security-policy';
-import { openCredentialVault } from './credential-vault';
+import { createMainServices } from './create-main-services';
+import { openCrashReportsFolder, startLocalCrashReporter } from './crash-reports';
 import { createMediaAccessService } from './media-access';
 import { createDenialLogger, installPermissionPolicy } from './permission-policy';
-import { SafetyActions } from './safety-actions';
+import { registerBridge } from './register-bridge';
 import { secureWebPreferences } from './secure-web-preferences';
-import { ServerApiClient } from './server-api-client';
-import { SettingsStore } from './settings-store';
 import { resolveServerUrl } from './server-address';
 import { createShortcutRegistry } from './shortcut-registry';
 import { createShortcutService } from './shortcut-service';
@@ -36,6 +44,9 @@ const serverUrl = resolveServerUrl(process.argv, process.env);
 const rendererRoot = path.join(__dirname, '../renderer');
 const csp = contentSecurityPolicy(serverUrl);
 let mainWindow: BrowserWindow | null = null;
+
+// Crash dumps stay in the app's data folder and are never uploaded; started before ready, as Electron asks.
+const crashReportsDir = startLocalCrashReporter({ app, crashReporter });
 
 // Every renderer sandboxed, whatever a window's own preferences say.
 app.enableSandbox();
@@ -93,66 +104,42 @@ async function onReady(): Promise<void> {
           shortcuts: shortcutRegistry.list(),
           dispatch: dispatchShortcut,
           developerTools: !app.isPackaged,
+          openCrashReportsFolder: () => void openCrashReportsFolder(crashReportsDir, (folder) => shell.openPath(folder)),
         }),
       ),
     );
   applyMenu();
   shortcutRegistry.subscribe(applyMenu);
-  app.on('will-quit', () => shortcuts.dispose());
 
-  // Secrets: the OS keychain first; keytar failing to load is a fallback, not a crash.
-  const vault = await openCredentialVault({
+  const main = await createMainServices({
     loadKeychain: () => import('keytar'),
     safeStorage,
-    store: new Store({ name: 'credential-vault' }),
-  });
-  const settings = new SettingsStore(new Store({ name: 'settings' }));
-  const logDirectory = path.join(app.getPath('userData'), 'logs');
-  // Not electron-log's initialize(): it would add a preload of its own; renderer events come through the bridge.
-  const diagnostics = configureDiagnosticLog(electronLog, logDirectory, () => settings.read().chatLogRetention);
-  const chatLogs = new ChatLogStore({
-    directory: path.join(app.getPath('userData'), 'chat-logs'),
-    getKey: async () => (await vault.chatLogDataKey()).key,
+    openStore: (name) => new Store({ name }),
+    userDataDir: app.getPath('userData'),
     now: Date.now,
-    retention: () => settings.read().chatLogRetention,
-  });
-  const sweeper = startRetentionSweeper(
-    [() => chatLogs.sweep(), (retention) => sweepDiagnosticLogs(logDirectory, retention, Date.now())],
-    settings,
-    (error) => diagnostics.warn('retention sweep failed', error),
-  );
-  app.on('will-quit', () => sweeper.stop());
-  const serverApi = ServerApiClient.fromSocketUrl(serverUrl);
-  const account = new AccountSession(new AccountsClient(serverApi), vault);
-  await account.restore().catch((error: unknown) => diagnostics.warn('could not restore the session', error));
-
-  const handlers = createBridgeHandlers({
+    log: electronLog,
+    serverUrl,
     appInfo: {
       name: app.getName(),
       version: app.getVersion(),
       platform: ['darwin', 'win32', 'linux'].includes(process.platform) ? (process.platform as 'darwin' | 'win32' | 'linux') : 'other',
     },
-    serverUrl,
     mediaAccess: createMediaAccessService({
       platform: process.platform,
       systemPreferences,
       openExternal: (url) => shell.openExternal(url),
     }),
     shortcuts,
-    account,
-    settings,
-    chatLogs,
-    diagnostics,
-    safety: new SafetyActions(serverApi, account),
+    // electron-updater does nothing in a development build; the schedule is not started there.
+    updates: app.isPackaged
+      ? {
+          updater: electronUpdater.autoUpdater,
+          askToInstall: (version) => askToInstallOnQuit(dialog, mainWindow, app.getName(), version),
+        }
+      : undefined,
   });
-  for (const method of BRIDGE_METHOD_NAMES) {
-    ipcMain.handle(bridgeChannel(method), (event, input: unknown) =>
-      dispatchBridgeCall(
-        { method, input, senderUrl: event.senderFrame?.url ?? '' },
-        { handlers, trustedOrigins: [APP_ORIGIN], onRejected: (_name, reason) => diagnostics.warn('bridge call refused', reason) },
-      ),
-    );
-  }
+  app.on('will-quit', () => main.dispose());
+  registerBridge(ipcMain, { handlers: main.handlers, trustedOrigins: [APP_ORIGIN], log: main.services.diagnostics });
 
   createWindow();
   app.on('activate', () => {

@@ -6,9 +6,11 @@
  */
 import { moderationRoutes, type FileReportRequest, type ReportDetailsRequest } from '../shared/moderation-api';
 import type { AccountSession, AccountResult } from './account-session';
-import type { ApiResult, ServerApiClient } from './server-api-client';
+import { SERVER_FAILURES, type ApiResult, type ServerApiClient } from './server-api-client';
 
 const RETRY_DELAYS_MS = [200, 800, 2000];
+/** Failures of the way there, not refusals: worth another attempt. A timeout has waited long enough already. */
+const RETRIED_CODES: ReadonlySet<string> = new Set([SERVER_FAILURES.unreachable.code, SERVER_FAILURES.failing.code]);
 
 export class SafetyActions {
   constructor(
@@ -60,7 +62,7 @@ export class SafetyActions {
   private async withRetries<T>(attempt: () => Promise<AccountResult<T>>): Promise<AccountResult<T>> {
     let result = await attempt();
     for (const delay of RETRY_DELAYS_MS) {
-      if (result.ok || result.error.code !== 'internal') return result;
+      if (result.ok || !RETRIED_CODES.has(result.error.code)) return result;
       await this.sleep(delay);
       result = await attempt();
     }

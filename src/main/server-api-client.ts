@@ -2,7 +2,9 @@
  * Calls the server's HTTP APIs (accounts, reports, blocks) from the main
  * process through the shared route tables: the request body is validated
  * before it leaves, the answer against the route's schema, and errors come
- * back as the API's own error objects, never as exceptions.
+ * back as the API's own error objects, never as exceptions. Every request
+ * has a time limit, and a server that is away, failing or answering
+ * nonsense is told apart in a sentence the person can act on.
  */
 import type { z } from 'zod';
 import { apiErrorResponseSchema, type ApiError } from '../shared/api-error';
@@ -17,6 +19,35 @@ export interface ApiRoute {
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
+/** How long one request may take, answer included, before it ends as 'timeout'. */
+export const SERVER_REQUEST_TIMEOUT_MS = 10_000;
+
+export interface ServerApiOptions {
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+}
+
+/** Failures that happen before or around the server's own answer. */
+export const SERVER_FAILURES = {
+  unreachable: { code: 'server-unreachable', message: 'Cannot reach the Cam-Party server. Check your connection and try again.' },
+  timeout: { code: 'timeout', message: 'The Cam-Party server took too long to answer. Try again in a moment.' },
+  failing: { code: 'server-error', message: 'The Cam-Party server has a problem right now. Try again in a moment.' },
+  notUnderstood: {
+    code: 'server-error',
+    message: 'The Cam-Party server answered in a way this app does not understand. Try again later, or update the app.',
+  },
+} as const satisfies Record<string, ApiError>;
+
+const isTimeout = (error: unknown): boolean => (error as { name?: unknown } | null)?.name === 'TimeoutError';
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 export interface ApiCall {
   body?: unknown;
   /** Values for the route's `:name` path segments. */
@@ -25,14 +56,20 @@ export interface ApiCall {
 }
 
 export class ServerApiClient {
+  private readonly fetchImpl: typeof fetch;
+  private readonly timeoutMs: number;
+
   constructor(
     /** The server's HTTP origin, e.g. http://127.0.0.1:8787 (the socket URL with http instead of ws). */
     readonly origin: string,
-    private readonly fetchImpl: typeof fetch = fetch,
-  ) {}
+    options: ServerApiOptions = {},
+  ) {
+    this.fetchImpl = options.fetch ?? fetch;
+    this.timeoutMs = options.timeoutMs ?? SERVER_REQUEST_TIMEOUT_MS;
+  }
 
-  static fromSocketUrl(socketUrl: string, fetchImpl?: typeof fetch): ServerApiClient {
-    return new ServerApiClient(socketUrl.replace(/^ws(s?):/, 'http$1:').replace(/\/$/, ''), fetchImpl);
+  static fromSocketUrl(socketUrl: string, options?: ServerApiOptions): ServerApiClient {
+    return new ServerApiClient(socketUrl.replace(/^ws(s?):/, 'http$1:').replace(/\/$/, ''), options);
   }
 
   async call<R extends ApiRoute>(route: R, input: ApiCall = {}): Promise<ApiResult<z.output<R['response']>>> {
@@ -48,22 +85,33 @@ export class ServerApiClient {
       body = JSON.stringify(input.body ?? {});
     }
     if (input.accessToken) headers.Authorization = `Bearer ${input.accessToken}`;
-    let response: Response;
+    let status: number;
+    let text: string;
     try {
-      response = await this.fetchImpl(`${this.origin}${path}`, { method: route.method, headers, body });
-    } catch {
-      return { ok: false, error: { code: 'internal', message: 'Cannot reach Cam-Party. Check your connection and try again.' } };
+      // The limit covers the body too: a server that sends headers and then stalls also times out.
+      const response = await this.fetchImpl(`${this.origin}${path}`, {
+        method: route.method,
+        headers,
+        body,
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+      status = response.status;
+      text = await response.text();
+    } catch (error) {
+      return { ok: false, error: isTimeout(error) ? SERVER_FAILURES.timeout : SERVER_FAILURES.unreachable };
     }
-    const json: unknown = await response.json().catch(() => null);
-    if (response.status === route.successStatus || (response.ok && route.successStatus === 201 && response.status === 200)) {
+    const json = parseJson(text);
+    if (status === route.successStatus || (status === 200 && route.successStatus === 201)) {
       const parsed = route.response.safeParse(json);
-      if (parsed.success) return { ok: true, value: parsed.data as z.output<R['response']> };
-      return { ok: false, error: { code: 'internal', message: 'The server answered in a way this app does not understand.' } };
+      return parsed.success
+        ? { ok: true, value: parsed.data as z.output<R['response']> }
+        : { ok: false, error: SERVER_FAILURES.notUnderstood };
     }
     const error = apiErrorResponseSchema.safeParse(json);
-    return {
-      ok: false,
-      error: error.success ? error.data.error : { code: 'internal', message: `The server answered ${response.status}.` },
-    };
+    if (status >= 500) {
+      const retryAfterSeconds = error.success ? error.data.error.retryAfterSeconds : undefined;
+      return { ok: false, error: { ...SERVER_FAILURES.failing, ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }) } };
+    }
+    return { ok: false, error: error.success ? error.data.error : SERVER_FAILURES.notUnderstood };
   }
 }

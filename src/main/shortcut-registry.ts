@@ -6,6 +6,7 @@
  */
 import { SHORTCUT_ACTIONS, type ShortcutAction } from '../shared/bridge-contract';
 import { assertUsableWhileTyping, parseAccelerator, reservedReason } from './accelerator';
+import { PersonFacingRefusal } from './person-facing-refusal';
 
 export interface ShortcutDefinition {
   action: ShortcutAction;
@@ -33,7 +34,11 @@ export const DEFAULT_SHORTCUTS: readonly ShortcutDefinition[] = [
   { action: 'help.show-shortcuts', label: 'Keyboard shortcuts', accelerator: 'CmdOrCtrl+/', systemWideCapable: false },
 ];
 
-export class ShortcutConflictError extends Error {}
+export class ShortcutConflictError extends PersonFacingRefusal {
+  constructor(message: string) {
+    super('shortcut-refused', message);
+  }
+}
 
 export interface ShortcutRegistry {
   list(): readonly ShortcutDefinition[];

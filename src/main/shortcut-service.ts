@@ -5,6 +5,7 @@
  * then only the actions marked for it (mute, camera off, panic).
  */
 import type { ShortcutAction, ShortcutList } from '../shared/bridge-contract';
+import { PersonFacingRefusal } from './person-facing-refusal';
 import type { ShortcutRegistry } from './shortcut-registry';
 
 /** The parts of Electron's `globalShortcut` this service uses. */
@@ -74,7 +75,7 @@ export function createShortcutService(deps: ShortcutServiceDependencies): Shortc
     },
     setSystemWide(enabled) {
       if (enabled && !globalShortcuts) {
-        throw new Error('System-wide shortcuts are not available here.');
+        throw new PersonFacingRefusal('shortcut-refused', 'System-wide shortcuts are not available here.');
       }
       unregisterAll();
       systemWide = enabled;

@@ -5,77 +5,27 @@
  * validates every body against these schemas; the client parses every reply.
  */
 import { z } from 'zod';
+import { apiErrorResponseSchemaOf, apiErrorSchemaOf, COMMON_ERROR_CODES, COMMON_ERROR_STATUS } from './api-error';
+import { API_ROUTES } from './api-routes';
 import { usernameWarningSchema } from './username-guidance';
+import {
+  accessTokenSchema,
+  accountIdSchema,
+  currentPasswordSchema,
+  emailSchema,
+  newPasswordSchema,
+  refreshTokenSchema,
+  secondFactorSchema,
+  timestampMs,
+  totpCodeSchema,
+  usernameSchema,
+} from './account-fields';
 
-export const ACCOUNTS_API_PREFIX = '/api/accounts';
+export * from './account-fields';
+
+export { ACCOUNTS_API_PREFIX } from './api-routes';
 /** Request bodies larger than this are refused unread (status 413). */
 export const MAX_ACCOUNTS_BODY_BYTES = 16 * 1024;
-
-// ---- fields ----
-
-/** Addresses are compared trimmed and in lower case. */
-export const emailSchema = z
-  .string('Enter your email address.')
-  .trim()
-  .toLowerCase()
-  .max(254, 'An email address has at most 254 characters.')
-  .pipe(z.email('Enter a valid email address, such as name@example.com.'));
-
-/** ASCII only, so that no two usernames look alike through look-alike letters. */
-export const usernameSchema = z
-  .string('Choose a username.')
-  .trim()
-  .min(3, 'Use at least 3 characters for your username.')
-  .max(24, 'Use at most 24 characters for your username.')
-  .regex(/^[A-Za-z0-9_.-]+$/, 'Use only letters, digits, dots, dashes and underscores in your username.');
-
-export const MIN_PASSWORD_LENGTH = 10;
-export const newPasswordSchema = z
-  .string('Choose a password.')
-  .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters for your password.`)
-  .max(256, 'Use at most 256 characters for your password.');
-export const currentPasswordSchema = z
-  .string('Enter your password.')
-  .min(1, 'Enter your password.')
-  .max(256, 'A password has at most 256 characters.');
-
-export const totpCodeSchema = z
-  .string('Enter the 6-digit code from your authenticator app.')
-  .max(32, 'Enter the 6-digit code from your authenticator app.')
-  .transform((code) => code.replace(/\s/g, ''))
-  .pipe(z.string().regex(/^\d{6}$/, 'Enter the 6-digit code from your authenticator app.'));
-
-/** Recovery codes use Crockford's base32: no i, l, o or u, and those letters typed by mistake still work. */
-export const RECOVERY_CODE_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
-export function normalizeRecoveryCode(code: string): string {
-  return code.toLowerCase().replace(/[\s-]/g, '').replace(/[il]/g, '1').replace(/o/g, '0');
-}
-export const recoveryCodeSchema = z
-  .string('Enter one of your recovery codes.')
-  .max(64, 'Enter one of your recovery codes, such as 4k7q-x2m9-bn3d-8fhz.')
-  .transform(normalizeRecoveryCode)
-  .pipe(z.string().regex(/^[0-9a-hjkmnp-tv-z]{16}$/, 'Enter one of your recovery codes, such as 4k7q-x2m9-bn3d-8fhz.'));
-
-/** 32 random bytes in base64url. */
-export const refreshTokenSchema = z.string('A refresh token is required.').regex(/^[A-Za-z0-9_-]{43}$/, 'This refresh token is not valid.');
-/** "v1.<payload>.<signature>", all base64url: also a valid WebSocket subprotocol token. */
-export const accessTokenSchema = z
-  .string()
-  .max(1024)
-  .regex(/^v1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/, 'This access token is not valid.');
-
-const accountId = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/);
-const timestampMs = z.number().int().nonnegative();
-
-export const secondFactorSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('totp'), code: totpCodeSchema }),
-  z.strictObject({ kind: z.literal('recovery'), code: recoveryCodeSchema }),
-]);
-export type SecondFactor = z.output<typeof secondFactorSchema>;
 
 // ---- requests ----
 
@@ -115,7 +65,7 @@ export type DeleteAccountRequest = z.output<typeof deleteAccountRequestSchema>;
 // ---- responses ----
 
 export const accountProfileSchema = z.strictObject({
-  id: accountId,
+  id: accountIdSchema,
   username: z.string(),
   email: z.string(),
   totpEnabled: z.boolean(),
@@ -167,67 +117,39 @@ export const deleteAccountResponseSchema = z.strictObject({ deleted: z.literal(t
 // ---- errors ----
 
 export const accountsErrorCode = z.enum([
-  'bad-json',
-  'invalid-request',
-  'unsupported-media-type',
-  'too-large',
-  'not-found',
-  'method-not-allowed',
-  'access-token-invalid',
-  'access-token-expired',
+  ...COMMON_ERROR_CODES,
   'refresh-token-invalid',
   'refresh-token-expired',
   'invalid-credentials',
   'second-factor-required',
   'invalid-second-factor',
   'second-factor-reused',
-  'rate-limited',
   'email-taken',
   'username-taken',
   'totp-already-enabled',
   'totp-not-started',
   'totp-not-enabled',
-  'internal',
 ]);
 export type AccountsErrorCode = z.infer<typeof accountsErrorCode>;
 
 export const ACCOUNTS_ERROR_STATUS: Record<AccountsErrorCode, number> = {
-  'bad-json': 400,
-  'invalid-request': 400,
-  'unsupported-media-type': 415,
-  'too-large': 413,
-  'not-found': 404,
-  'method-not-allowed': 405,
-  'access-token-invalid': 401,
-  'access-token-expired': 401,
+  ...COMMON_ERROR_STATUS,
   'refresh-token-invalid': 401,
   'refresh-token-expired': 401,
   'invalid-credentials': 401,
   'second-factor-required': 401,
   'invalid-second-factor': 401,
   'second-factor-reused': 401,
-  'rate-limited': 429,
   'email-taken': 409,
   'username-taken': 409,
   'totp-already-enabled': 409,
   'totp-not-started': 409,
   'totp-not-enabled': 409,
-  internal: 500,
 };
 
-export const accountsErrorSchema = z.strictObject({
-  code: accountsErrorCode,
-  message: z.string().max(512),
-  /** With "rate-limited": when to try again. */
-  retryAfterSeconds: z.number().int().positive().optional(),
-  /** With "invalid-request": each field that is wrong, for showing next to the field. */
-  issues: z
-    .array(z.strictObject({ path: z.string().max(128), message: z.string().max(256) }))
-    .max(16)
-    .optional(),
-});
+export const accountsErrorSchema = apiErrorSchemaOf(accountsErrorCode);
 export type AccountsError = z.infer<typeof accountsErrorSchema>;
-export const accountsErrorResponseSchema = z.strictObject({ error: accountsErrorSchema });
+export const accountsErrorResponseSchema = apiErrorResponseSchemaOf(accountsErrorSchema);
 
 // ---- routes ----
 
@@ -244,72 +166,63 @@ interface AccountsRoute {
 
 export const accountsRoutes = {
   signUp: {
-    method: 'POST',
-    path: `${ACCOUNTS_API_PREFIX}/sign-up`,
+    ...API_ROUTES.signUp,
     auth: 'none',
     request: signUpRequestSchema,
     response: signUpResponseSchema,
     successStatus: 201,
   },
   signIn: {
-    method: 'POST',
-    path: `${ACCOUNTS_API_PREFIX}/sign-in`,
+    ...API_ROUTES.signIn,
     auth: 'none',
     request: signInRequestSchema,
     response: signInResponseSchema,
     successStatus: 200,
   },
   refresh: {
-    method: 'POST',
-    path: `${ACCOUNTS_API_PREFIX}/refresh`,
+    ...API_ROUTES.refresh,
     auth: 'none',
     request: refreshRequestSchema,
     response: sessionResponseSchema,
     successStatus: 200,
   },
   signOut: {
-    method: 'POST',
-    path: `${ACCOUNTS_API_PREFIX}/sign-out`,
+    ...API_ROUTES.signOut,
     auth: 'none',
     request: signOutRequestSchema,
     response: signOutResponseSchema,
     successStatus: 200,
   },
   me: {
-    method: 'GET',
-    path: `${ACCOUNTS_API_PREFIX}/me`,
+    ...API_ROUTES.me,
     auth: 'access-token',
     request: null,
     response: accountResponseSchema,
     successStatus: 200,
   },
   totpEnrol: {
-    method: 'POST',
-    path: `${ACCOUNTS_API_PREFIX}/totp/enrol`,
+    ...API_ROUTES.totpEnrol,
     auth: 'access-token',
     request: totpEnrolRequestSchema,
     response: totpEnrolResponseSchema,
     successStatus: 200,
   },
   totpConfirm: {
-    method: 'POST',
-    path: `${ACCOUNTS_API_PREFIX}/totp/confirm`,
+    ...API_ROUTES.totpConfirm,
     auth: 'access-token',
     request: totpConfirmRequestSchema,
     response: totpConfirmResponseSchema,
     successStatus: 200,
   },
   totpDisable: {
-    method: 'POST',
-    path: `${ACCOUNTS_API_PREFIX}/totp/disable`,
+    ...API_ROUTES.totpDisable,
     auth: 'access-token',
     request: totpDisableRequestSchema,
     response: totpDisableResponseSchema,
     successStatus: 200,
   },
   deleteAccount: {
-    method: 'POST',
-    path: `${ACCOUNTS_API_PREFIX}/delete`,
+    ...API_ROUTES.deleteAccount,
     auth: 'access-token',
     request: deleteAccountRequestSchema,
     response: deleteAccountResponseSchema,
@@ -317,6 +230,7 @@ export const accountsRoutes = {
   },
 } as const satisfies Record<string, AccountsRoute>;
 export type AccountsRouteName = keyof typeof accountsRoutes;
+export const ACCOUNTS_ROUTE_NAMES = Object.keys(accountsRoutes) as AccountsRouteName[];
 
 // ---- socket ----
 

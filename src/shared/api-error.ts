@@ -1,18 +1,57 @@
 /**
- * An error from any of the server's HTTP APIs (accounts, reports, blocks),
- * as the app passes it on: a code to act on and a sentence to show. Each
- * API's own schema lists its codes; this one accepts them all.
+ * The one error shape every HTTP API of the server answers with (accounts,
+ * reports, blocks, moderation), as the app passes it on: a code to act on and
+ * a sentence to show. Each API narrows `code` to its own list with
+ * `apiErrorSchemaOf`; `apiErrorSchema` accepts them all.
  */
 import { z } from 'zod';
 
-export const apiErrorSchema = z.strictObject({
-  code: z.string().min(1).max(64),
-  message: z.string().max(512),
-  retryAfterSeconds: z.number().int().positive().optional(),
-  issues: z
-    .array(z.strictObject({ path: z.string().max(128), message: z.string().max(256) }))
-    .max(16)
-    .optional(),
-});
+/** Codes every API shares (the HTTP plumbing and access tokens), with their statuses. */
+export const COMMON_ERROR_STATUS = {
+  'bad-json': 400,
+  'invalid-request': 400,
+  'unsupported-media-type': 415,
+  'too-large': 413,
+  'not-found': 404,
+  'method-not-allowed': 405,
+  'access-token-invalid': 401,
+  'access-token-expired': 401,
+  'rate-limited': 429,
+  internal: 500,
+} as const;
+export const COMMON_ERROR_CODES = [
+  'bad-json',
+  'invalid-request',
+  'unsupported-media-type',
+  'too-large',
+  'not-found',
+  'method-not-allowed',
+  'access-token-invalid',
+  'access-token-expired',
+  'rate-limited',
+  'internal',
+] as const satisfies readonly (keyof typeof COMMON_ERROR_STATUS)[];
+
+/** The error object with `code` limited to one API's codes. */
+export function apiErrorSchemaOf<Code extends z.ZodType<string>>(code: Code) {
+  return z.strictObject({
+    code,
+    message: z.string().max(512),
+    /** With "rate-limited": when to try again (also in the Retry-After header). */
+    retryAfterSeconds: z.number().int().positive().optional(),
+    /** With "invalid-request": each field that is wrong, for showing next to the field. */
+    issues: z
+      .array(z.strictObject({ path: z.string().max(128), message: z.string().max(256) }))
+      .max(16)
+      .optional(),
+  });
+}
+
+/** The body of every error answer: `{ error }`. */
+export function apiErrorResponseSchemaOf<Error extends z.ZodType>(error: Error) {
+  return z.strictObject({ error });
+}
+
+export const apiErrorSchema = apiErrorSchemaOf(z.string().min(1).max(64));
 export type ApiError = z.infer<typeof apiErrorSchema>;
-export const apiErrorResponseSchema = z.strictObject({ error: apiErrorSchema });
+export const apiErrorResponseSchema = apiErrorResponseSchemaOf(apiErrorSchema);

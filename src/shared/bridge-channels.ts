@@ -28,6 +28,7 @@ export const BRIDGE_METHOD_NAMES = [
   'deleteChatLog',
   'deleteAllChatLogs',
   'logEvent',
+  'setCallActive',
   'fileReport',
   'addReportDetails',
   'blockPartner',
@@ -52,5 +53,31 @@ export const bridgeChannel = (method: BridgeMethod): string => `cam-party:${meth
 /** IPC channel that carries one main → renderer event. */
 export const bridgeEventChannel = (event: BridgeEvent): string => `cam-party-event:${event}`;
 
-/** What a bridge call returns over the wire: errors are values, never thrown across IPC. */
-export type BridgeReply<R> = { ok: true; value: R } | { ok: false; error: string };
+/**
+ * A failure the person can be shown: a code to act on and a sentence written
+ * for people. The server's API errors have this shape too (see api-error.ts).
+ */
+export interface BridgeError {
+  code: string;
+  message: string;
+  retryAfterSeconds?: number;
+  issues?: Array<{ path: string; message: string }>;
+}
+
+/**
+ * What every bridge call resolves to, in main, over IPC and in the page:
+ * failures are values, never thrown across the bridge.
+ */
+export type BridgeReply<R> = { ok: true; value: R } | { ok: false; error: BridgeError };
+
+/** Codes of failures that the bridge itself produces (the server's own codes pass through unchanged). */
+export const BRIDGE_ERROR_CODES = {
+  /** The call never reached a handler: not the app's page, unknown method, or input the contract refuses. */
+  refused: 'bridge-refused',
+  /** The handler failed in a way it did not expect (a bug, or the disk or keychain failing). */
+  failed: 'app-error',
+  /** The main process did not answer at all (IPC broken, or the window is closing). */
+  unreachable: 'app-unreachable',
+  /** The renderer stopped waiting (see the renderer's bridge-call timeout). */
+  timeout: 'timeout',
+} as const;

@@ -17,7 +17,7 @@ import {
   totpEnrolResponseSchema,
 } from './accounts-api';
 import { accountActionResult, accountStateSchema } from './account-state';
-import type { BridgeEvent, BridgeMethod } from './bridge-channels';
+import type { BridgeEvent, BridgeMethod, BridgeReply } from './bridge-channels';
 import {
   blockListResponseSchema,
   blockRequestSchema,
@@ -44,6 +44,8 @@ export {
   type BridgeEvent,
   type BridgeMethod,
   type BridgeReply,
+  type BridgeError,
+  BRIDGE_ERROR_CODES,
 } from './bridge-channels';
 
 const noInput = z.undefined();
@@ -141,16 +143,25 @@ export const bridgeContract = {
 
   // Accounts: main keeps the tokens; the renderer sees the account and short-lived socket access only.
   getAccountState: { input: noInput, result: accountStateSchema },
-  signUp: { input: signUpRequestSchema, result: accountActionResult(z.strictObject({ usernameWarnings: z.array(usernameWarningSchema) })) },
-  signIn: { input: signInRequestSchema, result: accountActionResult(z.strictObject({ recoveryCodesLeft: z.number().int().optional() })) },
+  signUp: {
+    input: signUpRequestSchema,
+    action: true,
+    result: accountActionResult(z.strictObject({ usernameWarnings: z.array(usernameWarningSchema) })),
+  },
+  signIn: {
+    input: signInRequestSchema,
+    action: true,
+    result: accountActionResult(z.strictObject({ recoveryCodesLeft: z.number().int().optional() })),
+  },
   signOut: { input: noInput, result: accountStateSchema },
-  startTwoFactor: { input: noInput, result: accountActionResult(totpEnrolResponseSchema) },
-  confirmTwoFactor: { input: totpConfirmRequestSchema, result: accountActionResult(totpConfirmResponseSchema) },
-  deleteAccount: { input: deleteAccountRequestSchema, result: accountActionResult(deleteAccountResponseSchema) },
+  startTwoFactor: { input: noInput, action: true, result: accountActionResult(totpEnrolResponseSchema) },
+  confirmTwoFactor: { input: totpConfirmRequestSchema, action: true, result: accountActionResult(totpConfirmResponseSchema) },
+  deleteAccount: { input: deleteAccountRequestSchema, action: true, result: accountActionResult(deleteAccountResponseSchema) },
   /** Where the matchmaking socket is, and a token valid for about ten minutes to open it. */
   getSocketAccess: {
     /** fresh: the last token was refused; get a new one even if the old has not expired. */
     input: z.strictObject({ fresh: z.boolean() }),
+    action: true,
     result: accountActionResult(z.strictObject({ url: serverConfigSchema.shape.url, accessToken: accessTokenSchema })),
   },
 
@@ -167,14 +178,15 @@ export const bridgeContract = {
   deleteChatLog: { input: z.strictObject({ conversationId }), result: z.strictObject({ deleted: z.literal(true) }) },
   deleteAllChatLogs: { input: noInput, result: z.strictObject({ deleted: z.literal(true) }) },
   // Safety: reports and blocks go to the server from main, so a report survives the call ending.
-  fileReport: { input: fileReportRequestSchema, result: accountActionResult(reportReceiptSchema) },
+  fileReport: { input: fileReportRequestSchema, action: true, result: accountActionResult(reportReceiptSchema) },
   addReportDetails: {
     input: reportDetailsRequestSchema.extend({ reportId: reportIdSchema }),
+    action: true,
     result: accountActionResult(reportDetailsResponseSchema),
   },
-  blockPartner: { input: blockRequestSchema, result: accountActionResult(blockResponseSchema) },
-  listBlocks: { input: noInput, result: accountActionResult(blockListResponseSchema) },
-  unblockAccount: { input: unblockRequestSchema, result: accountActionResult(unblockResponseSchema) },
+  blockPartner: { input: blockRequestSchema, action: true, result: accountActionResult(blockResponseSchema) },
+  listBlocks: { input: noInput, action: true, result: accountActionResult(blockListResponseSchema) },
+  unblockAccount: { input: unblockRequestSchema, action: true, result: accountActionResult(unblockResponseSchema) },
   /** A renderer error or event for the diagnostic log (redacted and size-limited in main). */
   logEvent: {
     input: z.strictObject({
@@ -184,7 +196,9 @@ export const bridgeContract = {
     }),
     result: z.strictObject({ logged: z.boolean() }),
   },
-} as const satisfies Record<BridgeMethod, { input: z.ZodType; result: z.ZodType }>;
+  /** A call started or ended (searching counts as started): main holds update questions until it ends. */
+  setCallActive: { input: z.strictObject({ active: z.boolean() }), result: z.strictObject({ active: z.boolean() }) },
+} as const satisfies Record<BridgeMethod, { input: z.ZodType; result: z.ZodType; action?: true }>;
 
 export const bridgeEvents = {
   /** A shortcut was pressed while the app window had focus (or system-wide, if turned on). */
@@ -201,11 +215,21 @@ export type BridgeEventPayload<E extends BridgeEvent> = z.output<BridgeEvents[E]
 /** Stops a subscription made with one of the bridge's `on…` functions. */
 export type Unsubscribe = () => void;
 
-/** What the renderer sees as `window.camParty`. */
+/**
+ * What the page gets back from a method: for an action (a call that can fail
+ * in ways the person must be told, such as a wrong password or the server
+ * being away) the value inside its `ok: true`; for anything else the result.
+ */
+type ActionValue<R> = R extends { ok: true; value: infer V } ? V : never;
+export type BridgeValue<M extends BridgeMethod> = BridgeContract[M] extends { action: true }
+  ? ActionValue<BridgeResult<M>>
+  : BridgeResult<M>;
+
+/** What the renderer sees as `window.camParty`: every method resolves, never rejects, to a reply. */
 export type CamPartyBridge = {
   [M in BridgeMethod]: BridgeInput<M> extends undefined
-    ? () => Promise<BridgeResult<M>>
-    : (input: BridgeInput<M>) => Promise<BridgeResult<M>>;
+    ? () => Promise<BridgeReply<BridgeValue<M>>>
+    : (input: BridgeInput<M>) => Promise<BridgeReply<BridgeValue<M>>>;
 } & {
   [E in BridgeEvent]: (listener: (payload: BridgeEventPayload<E>) => void) => Unsubscribe;
 };

@@ -2,348 +2,73 @@
  * The safety HTTP API between the desktop app's main process and the server
  * (reports, blocks) and between a moderator's tools and the server (the
  * moderation queue): every route with the schema of its path parameters,
- * its request and its response, and the error shape. The server validates
- * every body against these schemas; clients parse every reply.
+ * its request and its response, and its error codes. The schemas themselves
+ * live in safety-fields.ts, reports-api.ts and moderation-queue-api.ts and are
+ * re-exported here; the server validates every body against them and clients
+ * parse every reply.
  */
 import { z } from 'zod';
+import { apiErrorResponseSchemaOf, apiErrorSchemaOf, COMMON_ERROR_CODES, COMMON_ERROR_STATUS } from './api-error';
+import { API_ROUTES, BLOCKS_API_PREFIX, isUnderPrefix, MODERATION_API_PREFIX, REPORTS_API_PREFIX } from './api-routes';
+import {
+  moderationListQuerySchema,
+  moderationListResponseSchema,
+  moderationReportParamsSchema,
+  moderationReportResponseSchema,
+  resolveReportRequestSchema,
+  resolveReportResponseSchema,
+} from './moderation-queue-api';
+import {
+  blockListResponseSchema,
+  blockRequestSchema,
+  blockResponseSchema,
+  fileReportRequestSchema,
+  reportDetailsRequestSchema,
+  reportDetailsResponseSchema,
+  reportParamsSchema,
+  reportReceiptSchema,
+  unblockRequestSchema,
+  unblockResponseSchema,
+} from './reports-api';
+import { MAX_REPORT_BODY_BYTES, MAX_SMALL_BODY_BYTES } from './safety-fields';
 
-export const REPORTS_API_PREFIX = '/api/reports';
-export const BLOCKS_API_PREFIX = '/api/blocks';
-export const MODERATION_API_PREFIX = '/api/moderation';
-
-/** A still frame of the stranger's video may be at most this large once decoded. */
-export const MAX_REPORT_FRAME_BYTES = 300 * 1024;
-/** Room for the largest frame in base64 plus a full chat excerpt; larger bodies are refused unread (413). */
-export const MAX_REPORT_BODY_BYTES = 512 * 1024;
-/** Every other route's body limit. */
-export const MAX_SMALL_BODY_BYTES = 16 * 1024;
-export const MAX_CHAT_EXCERPT_MESSAGES = 20;
-export const MAX_CHAT_EXCERPT_TEXT = 500;
-export const MAX_REPORT_DETAILS_TEXT = 2000;
-export const MAX_MODERATOR_NOTE_TEXT = 2000;
-/** The guide promises an answer within 24 hours of a report. */
-export const REPORT_RESPONSE_DEADLINE_MS = 24 * 60 * 60 * 1000;
-
-// ---- fields ----
-
-/** The same opaque ids the signaling server hands out (pair ids, call aliases, account ids). */
-const opaqueId = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/);
-const timestampMs = z.number().int().nonnegative();
-
-export const reportIdSchema = z.uuid('A report id is a UUID the app generates, such as crypto.randomUUID().');
-export const pairIdSchema = opaqueId;
-export const accountIdSchema = opaqueId;
-
-/** "R-1042": what the person and the moderators call a report. */
-export const reportNumberSchema = z.string().regex(/^R-\d{4,15}$/, 'A report number looks like R-1042.');
-const REPORT_NUMBER_OFFSET = 1000;
-export function formatReportNumber(sequence: number): string {
-  return `R-${sequence + REPORT_NUMBER_OFFSET}`;
-}
-/** The database sequence behind a report number, or null when it is not one. */
-export function parseReportNumber(text: string): number | null {
-  const match = /^R-(\d{4,15})$/i.exec(text.trim());
-  if (!match) return null;
-  const sequence = Number(match[1]) - REPORT_NUMBER_OFFSET;
-  return Number.isSafeInteger(sequence) && sequence > 0 ? sequence : null;
-}
-/** A moderator names a report by its id or by its number. */
-export const reportReferenceSchema = z.union(
-  [reportIdSchema, reportNumberSchema],
-  'Give a report id (a UUID) or a report number such as R-1042.',
-);
-
-export const chatExcerptMessageSchema = z.strictObject({
-  from: z.enum(['me', 'stranger']),
-  text: z.string().max(MAX_CHAT_EXCERPT_TEXT, `A chat message in a report has at most ${MAX_CHAT_EXCERPT_TEXT} characters.`),
-  at: timestampMs,
-});
-export type ChatExcerptMessage = z.infer<typeof chatExcerptMessageSchema>;
-
-export const JPEG_DATA_URL_PREFIX = 'data:image/jpeg;base64,';
-/**
- * One JPEG still frame as a data URL. Its decoded size is checked by the
- * server (413 "evidence-too-large" above MAX_REPORT_FRAME_BYTES), so the
- * person is told the frame is too big rather than that the request is malformed.
- */
-export const reportFrameSchema = z
-  .string()
-  .max(MAX_REPORT_BODY_BYTES)
-  .startsWith(JPEG_DATA_URL_PREFIX, 'The still frame must be a JPEG data URL ("data:image/jpeg;base64,...").')
-  .refine((value) => /^[A-Za-z0-9+/]*={0,2}$/.test(value.slice(JPEG_DATA_URL_PREFIX.length)), 'The still frame is not valid base64.')
-  // Every JPEG starts with the bytes FF D8 FF, which base64 writes as "/9j/".
-  .refine((value) => value.startsWith('/9j/', JPEG_DATA_URL_PREFIX.length), 'The still frame is not a JPEG image.');
-
-/** The decoded size of a base64 data URL's payload, without decoding it. */
-export function dataUrlPayloadBytes(dataUrl: string): number {
-  const payload = dataUrl.slice(dataUrl.indexOf(',') + 1);
-  const padding = payload.endsWith('==') ? 2 : payload.endsWith('=') ? 1 : 0;
-  return Math.floor((payload.length * 3) / 4) - padding;
-}
-
-/** The categories of "What to Do If You Feel Unsafe", in the order the form lists them. */
-export const reportReasonSchema = z.enum(
-  ['personal-info', 'leave-platform', 'money', 'sexual-content', 'harassment', 'under-age', 'other'],
-  'Choose one of the listed reasons.',
-);
-export type ReportReason = z.infer<typeof reportReasonSchema>;
-export const REPORT_REASON_LABELS: Record<ReportReason, string> = {
-  'personal-info': 'asked for personal information',
-  'leave-platform': 'pressured to move to another app',
-  money: 'asked for money or gifts',
-  'sexual-content': 'sexual or inappropriate content',
-  harassment: 'harassment or threats',
-  'under-age': 'seems under age',
-  other: 'other',
-};
-
-// ---- reports (access token) ----
-
-export const fileReportRequestSchema = z.strictObject({
-  /** Generated by the app before sending, so a retry of the same report is recognised and never stored twice. */
-  reportId: reportIdSchema,
-  pairId: pairIdSchema,
-  /** The app's own view of when the call started; the server keeps its own record too. */
-  callStartedAt: timestampMs,
-  chatExcerpt: z
-    .array(chatExcerptMessageSchema)
-    .max(MAX_CHAT_EXCERPT_MESSAGES, `A report carries at most the last ${MAX_CHAT_EXCERPT_MESSAGES} chat messages.`),
-  /** Only when the person ticked the box: one still frame of the stranger's video. */
-  frame: reportFrameSchema.optional(),
-});
-export type FileReportRequest = z.output<typeof fileReportRequestSchema>;
-
-/**
- * The answer to a report: 201 when it was stored now, 200 for a retry of a
- * report stored already (the same id, or another report of the same call by
- * the same person, whose id is then the one returned).
- */
-export const reportReceiptSchema = z.strictObject({
-  reportId: reportIdSchema,
-  reportNumber: reportNumberSchema,
-  /** When the moderation team has to have answered. */
-  deadlineAt: timestampMs,
-});
-export type ReportReceipt = z.infer<typeof reportReceiptSchema>;
-
-export const reportParamsSchema = z.strictObject({ reportId: reportIdSchema });
-export const reportDetailsRequestSchema = z.strictObject({
-  reason: reportReasonSchema,
-  /** The still frame taken when the person pressed Report, only if they tick the box in the form. */
-  frame: reportFrameSchema.optional(),
-  details: z.string().trim().max(MAX_REPORT_DETAILS_TEXT, `Use at most ${MAX_REPORT_DETAILS_TEXT} characters.`),
-});
-export type ReportDetailsRequest = z.output<typeof reportDetailsRequestSchema>;
-export const reportDetailsResponseSchema = reportReceiptSchema.extend({ reason: reportReasonSchema });
-
-// ---- blocks (access token) ----
-
-export const blockRequestSchema = z.strictObject({ pairId: pairIdSchema });
-export const blockedAccountSchema = z.strictObject({
-  accountId: accountIdSchema,
-  username: z.string(),
-  blockedAt: timestampMs,
-});
-export type BlockedAccount = z.infer<typeof blockedAccountSchema>;
-export const blockResponseSchema = z.strictObject({ blocked: blockedAccountSchema });
-export const blockListResponseSchema = z.strictObject({ blocks: z.array(blockedAccountSchema) });
-export const unblockRequestSchema = z.strictObject({ accountId: accountIdSchema });
-/** `removed` is false when the account was not blocked (unblocking twice is not an error). */
-export const unblockResponseSchema = z.strictObject({ removed: z.boolean() });
-
-// ---- account standing ----
-
-export const restrictionKindSchema = z.enum(['suspended', 'banned']);
-export const accountStandingSchema = z.discriminatedUnion('ok', [
-  z.strictObject({ ok: z.literal(true) }),
-  z.strictObject({
-    ok: z.literal(false),
-    kind: restrictionKindSchema,
-    /** Null: until a moderator decides (an automatic hold) or for good (a ban). */
-    until: timestampMs.nullable(),
-    /** Plain words for the person, safe to show them. */
-    reason: z.string().max(512),
-  }),
-]);
-export type AccountStandingCheck = z.infer<typeof accountStandingSchema>;
-
-// ---- moderation (moderator token) ----
-
-export const moderationListQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(500).optional(),
-});
-export const openReportSummarySchema = z.strictObject({
-  reportId: reportIdSchema,
-  reportNumber: reportNumberSchema,
-  filedAt: timestampMs,
-  deadlineAt: timestampMs,
-  /** Negative once the deadline has passed. */
-  msUntilDeadline: z.number().int(),
-  overdue: z.boolean(),
-  reportedAccountId: accountIdSchema,
-  /** At the time of the report; null if the account was gone already. */
-  reportedUsername: z.string().nullable(),
-  reason: reportReasonSchema.nullable(),
-  chatMessages: z.number().int().nonnegative(),
-  hasFrame: z.boolean(),
-});
-export type OpenReportSummary = z.infer<typeof openReportSummarySchema>;
-export const moderationListResponseSchema = z.strictObject({
-  /** Oldest first: the nearest deadline on top. */
-  reports: z.array(openReportSummarySchema),
-  openCount: z.number().int().nonnegative(),
-  now: timestampMs,
-});
-
-export const moderationActionSchema = z.enum(['dismiss', 'warn', 'suspend', 'ban']);
-export type ModerationAction = z.infer<typeof moderationActionSchema>;
-const moderatorNote = z.string().trim().max(MAX_MODERATOR_NOTE_TEXT, `A note has at most ${MAX_MODERATOR_NOTE_TEXT} characters.`);
-export const resolveReportRequestSchema = z.discriminatedUnion(
-  'action',
-  [
-    z.strictObject({ action: z.literal('dismiss'), note: moderatorNote.optional() }),
-    z.strictObject({ action: z.literal('warn'), note: moderatorNote.optional() }),
-    z.strictObject({
-      action: z.literal('suspend'),
-      days: z.number('A suspension needs "days": how many days it lasts.').int('Give whole days.').min(1).max(3650),
-      note: moderatorNote.optional(),
-    }),
-    z.strictObject({ action: z.literal('ban'), note: moderatorNote.optional() }),
-  ],
-  'Choose an action: dismiss, warn, suspend (with days) or ban.',
-);
-export type ResolveReportRequest = z.output<typeof resolveReportRequestSchema>;
-
-export const reportResolutionSchema = z.strictObject({
-  action: moderationActionSchema,
-  days: z.number().int().nullable(),
-  /** For the moderators only; never shown to either person. */
-  note: z.string().nullable(),
-  resolvedAt: timestampMs,
-});
-
-export const sanctionSchema = z.strictObject({
-  kind: z.enum(['warning', 'suspension', 'ban', 'review-hold']),
-  createdAt: timestampMs,
-  until: timestampMs.nullable(),
-  reason: z.string(),
-  reportId: reportIdSchema.nullable(),
-  liftedAt: timestampMs.nullable(),
-});
-export type Sanction = z.infer<typeof sanctionSchema>;
-
-export const reportEvidenceSchema = z.strictObject({
-  reportId: reportIdSchema,
-  reportNumber: reportNumberSchema,
-  status: z.enum(['open', 'resolved']),
-  filedAt: timestampMs,
-  deadlineAt: timestampMs,
-  msUntilDeadline: z.number().int(),
-  /** Null once the reporter deleted their account. */
-  reporterAccountId: accountIdSchema.nullable(),
-  reporterAlias: opaqueId,
-  reportedAccountId: accountIdSchema,
-  reportedUsername: z.string().nullable(),
-  reportedAlias: opaqueId,
-  pairId: pairIdSchema,
-  /** From the server's own record of the pair. */
-  callStartedAt: timestampMs,
-  /** What the reporter's app said. */
-  clientCallStartedAt: timestampMs,
-  chatExcerpt: z.array(chatExcerptMessageSchema),
-  frame: z.string().startsWith(JPEG_DATA_URL_PREFIX).nullable(),
-  reason: reportReasonSchema.nullable(),
-  details: z.string().nullable(),
-  detailsAt: timestampMs.nullable(),
-  resolution: reportResolutionSchema.nullable(),
-});
-export type ReportEvidence = z.infer<typeof reportEvidenceSchema>;
-
-export const reportedAccountSummarySchema = z.strictObject({
-  accountId: accountIdSchema,
-  /** False once the account was deleted; its reports stay for moderation. */
-  exists: z.boolean(),
-  standing: accountStandingSchema,
-  openReports: z.number().int().nonnegative(),
-  totalReports: z.number().int().nonnegative(),
-  sanctions: z.array(sanctionSchema),
-});
-export const moderationReportResponseSchema = z.strictObject({
-  report: reportEvidenceSchema,
-  account: reportedAccountSummarySchema,
-});
-export const moderationReportParamsSchema = z.strictObject({ reportRef: reportReferenceSchema });
-export const resolveReportResponseSchema = z.strictObject({
-  reportId: reportIdSchema,
-  reportNumber: reportNumberSchema,
-  resolution: reportResolutionSchema,
-  standing: accountStandingSchema,
-});
+export * from './safety-fields';
+export * from './reports-api';
+export * from './moderation-queue-api';
+export { BLOCKS_API_PREFIX, MODERATION_API_PREFIX, REPORTS_API_PREFIX, matchRoutePath, routePath } from './api-routes';
 
 // ---- errors ----
 
 export const moderationErrorCode = z.enum([
-  'bad-json',
-  'invalid-request',
-  'unsupported-media-type',
-  'too-large',
+  ...COMMON_ERROR_CODES,
   'evidence-too-large',
-  'not-found',
-  'method-not-allowed',
-  'access-token-invalid',
-  'access-token-expired',
   'moderator-token-invalid',
   'moderation-disabled',
-  'rate-limited',
   'pair-unknown',
   'own-account',
   'account-deleted',
   'report-id-taken',
   'report-not-found',
   'report-already-resolved',
-  'internal',
 ]);
 export type ModerationErrorCode = z.infer<typeof moderationErrorCode>;
 
 export const MODERATION_ERROR_STATUS: Record<ModerationErrorCode, number> = {
-  'bad-json': 400,
-  'invalid-request': 400,
-  'unsupported-media-type': 415,
-  'too-large': 413,
+  ...COMMON_ERROR_STATUS,
   'evidence-too-large': 413,
-  'not-found': 404,
-  'method-not-allowed': 405,
-  'access-token-invalid': 401,
-  'access-token-expired': 401,
   'moderator-token-invalid': 401,
   'moderation-disabled': 503,
-  'rate-limited': 429,
   'pair-unknown': 404,
   'own-account': 400,
   'account-deleted': 410,
   'report-id-taken': 409,
   'report-not-found': 404,
   'report-already-resolved': 409,
-  internal: 500,
 };
 
-export const moderationErrorSchema = z.strictObject({
-  code: moderationErrorCode,
-  message: z.string().max(512),
-  /** With "rate-limited": when to try again (also in the Retry-After header). */
-  retryAfterSeconds: z.number().int().positive().optional(),
-  /** With "invalid-request": each field that is wrong. */
-  issues: z
-    .array(z.strictObject({ path: z.string().max(128), message: z.string().max(256) }))
-    .max(16)
-    .optional(),
-});
+export const moderationErrorSchema = apiErrorSchemaOf(moderationErrorCode);
 export type ModerationError = z.infer<typeof moderationErrorSchema>;
-export const moderationErrorResponseSchema = z.strictObject({ error: moderationErrorSchema });
+export const moderationErrorResponseSchema = apiErrorResponseSchemaOf(moderationErrorSchema);
 
 // ---- routes ----
 
@@ -363,66 +88,54 @@ interface ModerationRoute {
   maxBodyBytes: number;
 }
 
+const person = { auth: 'access-token', params: null, query: null } as const;
+const moderator = { auth: 'moderator-token', query: null } as const;
+
 export const moderationRoutes = {
   fileReport: {
-    method: 'POST',
-    path: REPORTS_API_PREFIX,
-    auth: 'access-token',
-    params: null,
-    query: null,
+    ...API_ROUTES.fileReport,
+    ...person,
     request: fileReportRequestSchema,
     response: reportReceiptSchema,
     successStatus: 201,
     maxBodyBytes: MAX_REPORT_BODY_BYTES,
   },
   reportDetails: {
-    method: 'POST',
-    path: `${REPORTS_API_PREFIX}/:reportId/details`,
-    auth: 'access-token',
+    ...API_ROUTES.reportDetails,
+    ...person,
     params: reportParamsSchema,
-    query: null,
     request: reportDetailsRequestSchema,
     response: reportDetailsResponseSchema,
     successStatus: 200,
     maxBodyBytes: MAX_REPORT_BODY_BYTES,
   },
   block: {
-    method: 'POST',
-    path: BLOCKS_API_PREFIX,
-    auth: 'access-token',
-    params: null,
-    query: null,
+    ...API_ROUTES.block,
+    ...person,
     request: blockRequestSchema,
     response: blockResponseSchema,
     successStatus: 201,
     maxBodyBytes: MAX_SMALL_BODY_BYTES,
   },
   listBlocks: {
-    method: 'GET',
-    path: BLOCKS_API_PREFIX,
-    auth: 'access-token',
-    params: null,
-    query: null,
+    ...API_ROUTES.listBlocks,
+    ...person,
     request: null,
     response: blockListResponseSchema,
     successStatus: 200,
     maxBodyBytes: 0,
   },
   unblock: {
-    method: 'POST',
-    path: `${BLOCKS_API_PREFIX}/remove`,
-    auth: 'access-token',
-    params: null,
-    query: null,
+    ...API_ROUTES.unblock,
+    ...person,
     request: unblockRequestSchema,
     response: unblockResponseSchema,
     successStatus: 200,
     maxBodyBytes: MAX_SMALL_BODY_BYTES,
   },
   moderationList: {
-    method: 'GET',
-    path: `${MODERATION_API_PREFIX}/reports`,
-    auth: 'moderator-token',
+    ...API_ROUTES.moderationList,
+    ...moderator,
     params: null,
     query: moderationListQuerySchema,
     request: null,
@@ -431,22 +144,18 @@ export const moderationRoutes = {
     maxBodyBytes: 0,
   },
   moderationShow: {
-    method: 'GET',
-    path: `${MODERATION_API_PREFIX}/reports/:reportRef`,
-    auth: 'moderator-token',
+    ...API_ROUTES.moderationShow,
+    ...moderator,
     params: moderationReportParamsSchema,
-    query: null,
     request: null,
     response: moderationReportResponseSchema,
     successStatus: 200,
     maxBodyBytes: 0,
   },
   moderationResolve: {
-    method: 'POST',
-    path: `${MODERATION_API_PREFIX}/reports/:reportRef/resolve`,
-    auth: 'moderator-token',
+    ...API_ROUTES.moderationResolve,
+    ...moderator,
     params: moderationReportParamsSchema,
-    query: null,
     request: resolveReportRequestSchema,
     response: resolveReportResponseSchema,
     successStatus: 200,
@@ -454,39 +163,9 @@ export const moderationRoutes = {
   },
 } as const satisfies Record<string, ModerationRoute>;
 export type ModerationRouteName = keyof typeof moderationRoutes;
+export const MODERATION_ROUTE_NAMES = Object.keys(moderationRoutes) as ModerationRouteName[];
 
 /** Whether a request path belongs to this API (the server's handler answers all of these). */
 export function isModerationApiPath(path: string): boolean {
-  return [REPORTS_API_PREFIX, BLOCKS_API_PREFIX, MODERATION_API_PREFIX].some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
-}
-
-/** The raw path parameters when `path` fits the route's template, else null. */
-export function matchRoutePath(template: string, path: string): Record<string, string> | null {
-  const wanted = template.split('/');
-  const given = path.split('/');
-  if (wanted.length !== given.length) return null;
-  const params: Record<string, string> = {};
-  for (const [index, segment] of wanted.entries()) {
-    const actual = given[index]!;
-    if (segment.startsWith(':')) {
-      if (actual === '') return null;
-      try {
-        params[segment.slice(1)] = decodeURIComponent(actual);
-      } catch {
-        return null;
-      }
-    } else if (segment !== actual) {
-      return null;
-    }
-  }
-  return params;
-}
-
-/** A route's path with its parameters filled in, for clients. */
-export function routePath(template: string, params: Record<string, string> = {}): string {
-  return template.replace(/:([A-Za-z]+)/g, (_, name: string) => {
-    const value = params[name];
-    if (value === undefined) throw new Error(`The path ${template} needs a value for ${name}.`);
-    return encodeURIComponent(value);
-  });
+  return [REPORTS_API_PREFIX, BLOCKS_API_PREFIX, MODERATION_API_PREFIX].some((prefix) => isUnderPrefix(prefix, path));
 }

@@ -21,6 +21,8 @@ export const settingsSchema = z.strictObject({
   filterIncomingVideo: z.boolean().default(true),
   /** The person's changes to the single-key call shortcuts (the rest keep their defaults). */
   callKeys: callKeyBindingsSchema.default({}),
+  /** Look for a new version at start and every few hours (installing always waits for the person). */
+  checkForUpdatesAutomatically: z.boolean().default(true),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

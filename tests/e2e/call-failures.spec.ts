@@ -1,12 +1,10 @@
 import { startTestServer } from '../support/test-server';
 import { test, expect } from './harness/fixtures';
 
-test('losing the server ends the call with a clear message, and the app reconnects by itself', async ({ world }) => {
-  const [a, b] = [await world.openClient('a'), await world.openClient('b')];
-  await a.start();
-  await b.start();
-  await a.waitForPhase('in-call');
-
+test('losing the server ends the call with a clear message, and the app reconnects by itself', async ({
+  world,
+  pairedClients: { a, b },
+}) => {
   await world.server.close();
   for (const client of [a, b]) {
     await expect(client.page.getByRole('alert')).toContainText('Lost the connection to Cam-Party');
@@ -41,11 +39,7 @@ test('a camera that cannot start says why and offers to try again', async ({ wor
   await expect(client.page.getByRole('button', { name: 'Start' })).toBeDisabled();
 });
 
-test('a camera that is unplugged mid-call is reported', async ({ world }) => {
-  const [a, b] = [await world.openClient('a'), await world.openClient('b')];
-  await a.start();
-  await b.start();
-  await a.waitForPhase('in-call');
+test('a camera that is unplugged mid-call is reported', async ({ pairedClients: { a } }) => {
   // Stopping the capture track from outside is what the browser does when the device goes away.
   await a.page.evaluate(() => {
     const video = document.querySelector<HTMLVideoElement>('[data-testid="local-video"]');

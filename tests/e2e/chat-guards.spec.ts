@@ -4,13 +4,8 @@ import { test, expect, SCREENSHOT_DIR } from './harness/fixtures';
 
 test('a red-flag message warns the receiver; the outgoing guard holds a phone number until confirmed; logs are encrypted', async ({
   world,
+  pairedClients: { a, b },
 }) => {
-  const [a, b] = [await world.openClient('a'), await world.openClient('b')];
-  await a.start();
-  await b.start();
-  await a.waitForPhase('in-call');
-  await b.waitForPhase('in-call');
-
   const box = a.page.getByRole('textbox', { name: 'Message' });
   await box.fill('add me on whats app, my number is 415 555 0132');
   await box.press('Enter');

@@ -22,8 +22,10 @@ test('blur removes fine detail from the background and keeps it on the person', 
   await labPage.evaluate((picture) => window.effectsLab.usePicture(picture, 640, 480, 30), url);
   await labPage.evaluate(() => window.effectsLab.startPipeline({ engine: 'litert-wasm', effectKey: 'blur:strong' }));
   await labPage.evaluate(() => window.effectsLab.waitForStatus('ready', 20_000));
-  // Let the temporal smoothing settle on the still picture.
-  await labPage.waitForTimeout(1000);
+  // Let the temporal smoothing settle on the still picture: a second's worth of processed frames.
+  const processed = async (): Promise<number> => (await labPage.evaluate(() => window.effectsLab.readStats())).counters.framesProcessed;
+  const settledAt = (await processed()) + 30;
+  await expect.poll(processed).toBeGreaterThanOrEqual(settledAt);
 
   const input = decodeLabFrame(await labPage.evaluate(() => window.effectsLab.grabFrame('input')));
   const output = decodeLabFrame(await labPage.evaluate(() => window.effectsLab.grabFrame('output')));

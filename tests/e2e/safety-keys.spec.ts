@@ -1,25 +1,18 @@
 import path from 'node:path';
 import { test, expect, SCREENSHOT_DIR } from './harness/fixtures';
-import { receivedAudioLevel, remoteBrightness, type CallClient } from './harness/call-client';
+import { remoteBrightness } from './harness/call-client';
+import { receivedAudioEnergyOver } from './harness/live-call';
 
-async function maxAudioLevelOver(client: CallClient, ms: number): Promise<number> {
-  let max = 0;
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    max = Math.max(max, await receivedAudioLevel(client));
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return max;
-}
+/** Audio energy (level² × seconds) of hearing something: a level of 0.01 held for a second. */
+const HEARD_ENERGY = 1e-4;
+/** Of silence: under a level of 0.001 throughout. */
+const SILENCE_ENERGY_PER_SECOND = 1e-6;
 
-test('M mutes the outgoing audio (the partner hears silence), V blacks out the outgoing video, and both are shown', async ({ world }) => {
-  const [a, b] = [await world.openClient('a'), await world.openClient('b')];
-  await a.start();
-  await b.start();
-  await a.waitForPhase('in-call');
-  await b.waitForPhase('in-call');
+test('M mutes the outgoing audio (the partner hears silence), V blacks out the outgoing video, and both are shown', async ({
+  pairedClients: { a, b },
+}) => {
   // Chromium's fake microphone beeps once a second: some of it must be heard first.
-  await expect.poll(() => maxAudioLevelOver(b, 1200)).toBeGreaterThan(0.01);
+  await expect.poll(() => receivedAudioEnergyOver(b, 1.2)).toBeGreaterThan(HEARD_ENERGY);
   await expect.poll(() => remoteBrightness(b)).toBeGreaterThan(40);
 
   await a.page.keyboard.press('m');
@@ -32,7 +25,8 @@ test('M mutes the outgoing audio (the partner hears silence), V blacks out the o
     ),
   ).toBe(false);
   await expect(b.page.getByText('Stranger muted')).toBeVisible();
-  await expect.poll(() => maxAudioLevelOver(b, 1500), { timeout: 10_000 }).toBeLessThan(0.001);
+  // A second and a half of b's received audio holds at least one beep, unless it is silenced.
+  await expect.poll(() => receivedAudioEnergyOver(b, 1.5)).toBeLessThan(1.5 * SILENCE_ENERGY_PER_SECOND);
 
   await a.page.keyboard.press('v');
   await expect(a.page.getByText('Camera off', { exact: true })).toBeVisible();
@@ -46,11 +40,8 @@ test('M mutes the outgoing audio (the partner hears silence), V blacks out the o
   await expect.poll(() => remoteBrightness(b)).toBeGreaterThan(40);
 });
 
-test('N and Escape skip, ? lists the shortcuts, and keys typed into the chat do nothing', async ({ world }) => {
-  const [a, b, c] = [await world.openClient('a'), await world.openClient('b'), await world.openClient('c')];
-  await a.start();
-  await b.start();
-  await a.waitForPhase('in-call');
+test('N and Escape skip, ? lists the shortcuts, and keys typed into the chat do nothing', async ({ world, pairedClients: { a, b } }) => {
+  const c = await world.openClient('c');
   await c.start();
 
   const box = a.page.getByRole('textbox', { name: 'Message' });
@@ -79,11 +70,7 @@ test('N and Escape skip, ? lists the shortcuts, and keys typed into the chat do 
   await expect(overlay).toBeHidden();
 });
 
-test('X (panic) turns camera and microphone off and ends the call at once', async ({ world }) => {
-  const [a, b] = [await world.openClient('a'), await world.openClient('b')];
-  await a.start();
-  await b.start();
-  await a.waitForPhase('in-call');
+test('X (panic) turns camera and microphone off and ends the call at once', async ({ pairedClients: { a, b } }) => {
   await a.page.keyboard.press('x');
   await expect(a.page.getByRole('button', { name: 'Start' })).toBeVisible();
   const tracks = await a.page.evaluate(() => {

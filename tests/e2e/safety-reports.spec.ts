@@ -11,12 +11,8 @@ const accountIdOf = (world: Parameters<Parameters<typeof test>[2]>[0]['world'], 
 
 test('one press of R files a complete report at once; the form then adds reason, details and, if ticked, a still frame', async ({
   world,
+  pairedClients: { a, b },
 }) => {
-  const [a, b] = [await world.openClient('a'), await world.openClient('b')];
-  await a.start();
-  await b.start();
-  await a.waitForPhase('in-call');
-  await b.waitForPhase('in-call');
   await b.page.getByRole('textbox', { name: 'Message' }).fill('send me a gift card and I will show you');
   await b.page.getByRole('textbox', { name: 'Message' }).press('Enter');
   await expect(a.page.getByRole('log', { name: 'Messages' })).toContainText('gift card');
@@ -47,12 +43,8 @@ test('one press of R files a complete report at once; the form then adds reason,
   expect(rows()).toHaveLength(1);
 });
 
-test('a report filed as the partner skips still arrives complete', async ({ world }) => {
-  const [a, b, c] = [await world.openClient('a'), await world.openClient('b'), await world.openClient('c')];
-  await a.start();
-  await b.start();
-  await a.waitForPhase('in-call');
-  await b.waitForPhase('in-call');
+test('a report filed as the partner skips still arrives complete', async ({ world, pairedClients: { a, b } }) => {
+  const c = await world.openClient('c');
   await c.start();
   await Promise.all([b.page.keyboard.press('n'), a.page.keyboard.press('r')]);
   await expect(a.page.getByRole('dialog', { name: /Report R-\d+ filed/ })).toBeVisible();
@@ -60,11 +52,10 @@ test('a report filed as the partner skips still arrives complete', async ({ worl
   expect(row).toEqual({ reporter_account_id: accountIdOf(world, a), reported_account_id: accountIdOf(world, b) });
 });
 
-test('B blocks: the call ends and the two are not paired again, even after the blocked one restarts', async ({ world }) => {
-  const [a, b] = [await world.openClient('a'), await world.openClient('b')];
-  await a.start();
-  await b.start();
-  await a.waitForPhase('in-call');
+test('B blocks: the call ends and the two are not paired again, even after the blocked one restarts', async ({
+  world,
+  pairedClients: { a, b },
+}) => {
   await a.page.keyboard.press('b');
   await expect(a.page.getByRole('status').filter({ hasText: 'Blocked.' })).toBeVisible();
   await b.waitForPhase('searching');
@@ -82,8 +73,8 @@ test('B blocks: the call ends and the two are not paired again, even after the b
   await d.stop();
   await a.waitForPhase('searching');
   await b.waitForPhase('searching');
+  // The server pairs at the moment someone joins the queue: both still in it, after both joined, is the proof.
   await expect.poll(() => world.server.stats().waiting).toBe(2);
-  await a.page.waitForTimeout(1500);
   expect([await a.phase(), await b.phase()]).toEqual(['searching', 'searching']);
 
   // Settings list the block, with Unblock (used at the end).
@@ -99,7 +90,6 @@ test('B blocks: the call ends and the two are not paired again, even after the b
   await bAgain.start();
   await bAgain.waitForPhase('searching');
   await expect.poll(() => world.server.stats().waiting).toBe(2);
-  await a.page.waitForTimeout(1500);
   expect([await a.phase(), await bAgain.phase()]).toEqual(['searching', 'searching']);
 
   await a.page.getByRole('button', { name: 'Settings' }).click();
@@ -108,12 +98,10 @@ test('B blocks: the call ends and the two are not paired again, even after the b
   expect(world.server.db.prepare('SELECT count(*) AS n FROM blocks').get()).toEqual({ n: 0 });
 });
 
-test('"Report this message" under a red-flag warning files a report with that message as evidence', async ({ world }) => {
-  const [a, b] = [await world.openClient('a'), await world.openClient('b')];
-  await a.start();
-  await b.start();
-  await a.waitForPhase('in-call');
-  await b.waitForPhase('in-call');
+test('"Report this message" under a red-flag warning files a report with that message as evidence', async ({
+  world,
+  pairedClients: { a, b },
+}) => {
   await b.page.getByRole('textbox', { name: 'Message' }).fill('lets move this to telegram, add me there');
   await b.page.getByRole('textbox', { name: 'Message' }).press('Enter');
   // The sender's own guard asks first (another chat app is named); this stranger sends anyway.

@@ -4,12 +4,8 @@ import { test, expect, SCREENSHOT_DIR } from './harness/fixtures';
 
 test('settings: chat history can be read and deleted, retention changes sweep, shortcuts rebind and refuse conflicts', async ({
   world,
+  pairedClients: { a, b },
 }) => {
-  const [a, b] = [await world.openClient('a'), await world.openClient('b')];
-  await a.start();
-  await b.start();
-  await a.waitForPhase('in-call');
-  await b.waitForPhase('in-call');
   await b.page.getByRole('textbox', { name: 'Message' }).fill('hello from b');
   await b.page.getByRole('textbox', { name: 'Message' }).press('Enter');
   await expect(a.page.getByRole('log', { name: 'Messages' })).toContainText('hello from b');

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
-import { startSignalingServer, type RunningSignalingServer } from '../../server/signaling-server';
+import { startTestServer, type TestServer } from '../support/test-server';
 import { BRIDGE_EVENT_NAMES, BRIDGE_METHOD_NAMES } from '../../src/shared/bridge-contract';
 import { findElectronBinary } from './electron-binary';
 
@@ -17,10 +17,10 @@ const root = path.resolve(import.meta.dirname, '../..');
 const electron = findElectronBinary();
 if (!electron.available) console.log(`Electron suite SKIPPED: ${electron.reason}`);
 
-const test = base.extend<{ server: RunningSignalingServer; app: ElectronApplication; page: Page }>({
+const test = base.extend<{ server: TestServer; app: ElectronApplication; page: Page }>({
   // eslint-disable-next-line no-empty-pattern
   server: async ({}, use) => {
-    const server = await startSignalingServer({ host: '127.0.0.1', port: 0 });
+    const server = await startTestServer();
     await use(server);
     await server.close();
   },
@@ -79,20 +79,15 @@ test.describe('the desktop app in Electron', () => {
     });
   });
 
-  test('the bridge has exactly the contract and refuses bad input', async ({ page }) => {
+  test('the bridge has exactly the contract and answers bad input with a refusal, not a throw', async ({ page }) => {
     const bridge = await page.evaluate(async () => {
       const api = (window as unknown as { camParty: Record<string, (input?: unknown) => Promise<unknown>> }).camParty;
-      let badInput = '';
-      try {
-        await api.openMediaAccessSettings!({ kind: 'location' });
-      } catch (error) {
-        badInput = (error as Error).message;
-      }
+      const badInput = await api.openMediaAccessSettings!({ kind: 'location' });
       return { names: Object.keys(api).sort(), frozen: Object.isFrozen(api), badInput };
     });
     expect(bridge.names).toEqual([...BRIDGE_METHOD_NAMES, ...BRIDGE_EVENT_NAMES].sort());
     expect(bridge.frozen).toBe(true);
-    expect(bridge.badInput).toMatch(/bad input/);
+    expect(bridge.badInput).toMatchObject({ ok: false, error: { code: 'bridge-refused' } });
   });
 
   test('geolocation, notifications, MIDI and clipboard are refused while the camera and microphone work', async ({ page }) => {
@@ -137,10 +132,16 @@ test.describe('the desktop app in Electron', () => {
   test('the page cannot navigate away or open windows', async ({ app, page }) => {
     const opened = await page.evaluate(() => window.open('https://example.com/') === null);
     expect(opened).toBe(true);
+    // The attempt reaching main (will-navigate, after the app's own handler) is the event that
+    // proves a navigation would have happened by now.
+    await app.evaluate(({ BrowserWindow }) => {
+      const contents = BrowserWindow.getAllWindows()[0]!.webContents;
+      Object.assign(globalThis, { navigationAttempted: new Promise<void>((resolve) => contents.once('will-navigate', () => resolve())) });
+    });
     await page.evaluate(() => {
       window.location.href = 'https://example.com/';
     });
-    await page.waitForTimeout(500);
+    await app.evaluate(() => (globalThis as unknown as { navigationAttempted: Promise<void> }).navigationAttempted);
     expect(page.url()).toBe('app://cam-party/index.html');
     expect(app.windows()).toHaveLength(1);
   });

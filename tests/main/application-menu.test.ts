@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import type { ShortcutAction } from '../../src/shared/bridge-contract';
-import { buildApplicationMenu } from '../../src/main/application-menu';
+import { buildApplicationMenu, OPEN_CRASH_REPORTS_ITEM_ID } from '../../src/main/application-menu';
 import { createShortcutRegistry } from '../../src/main/shortcut-registry';
 
 function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
@@ -53,5 +53,22 @@ describe('buildApplicationMenu', () => {
     expect(roles(false)).not.toContain('toggleDevTools');
     expect(roles(false)).not.toContain('reload');
     expect(roles(true)).toContain('toggleDevTools');
+  });
+
+  it('offers "Open crash reports folder" under Help when given a way to open it', () => {
+    let opened = 0;
+    const template = buildApplicationMenu({
+      platform: 'linux',
+      appName: 'Cam-Party',
+      shortcuts: createShortcutRegistry('linux').list(),
+      dispatch: () => {},
+      developerTools: false,
+      openCrashReportsFolder: () => (opened += 1),
+    });
+    const help = template.find((item) => item.role === 'help')?.submenu as MenuItemConstructorOptions[];
+    const item = help.find((candidate) => candidate.id === OPEN_CRASH_REPORTS_ITEM_ID);
+    expect(item?.label).toBe('Open crash reports folder');
+    (item!.click as () => void)();
+    expect(opened).toBe(1);
   });
 });

@@ -2,9 +2,10 @@
  * The typed bridge, main side: the contract and the channel names agree,
  * every call is checked for its sender, its method and its input, results
  * are checked against the contract, and events are checked before sending.
- * The handler table is the real one, with real services.
+ * Every outcome is a reply with a code and a sentence for people, never a
+ * throw. The handler table is the real one, built by the composition root.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BRIDGE_EVENT_NAMES,
   BRIDGE_METHOD_NAMES,
@@ -14,33 +15,35 @@ import {
   type BridgeMethod,
 } from '../../src/shared/bridge-contract';
 import { APP_ENTRY_URL, APP_ORIGIN } from '../../src/main/app-protocol';
-import { dispatchBridgeCall, type BridgeHandlers } from '../../src/main/bridge-dispatch';
+import { APP_ERROR_MESSAGE, dispatchBridgeCall, type BridgeHandlers, type DispatchOptions } from '../../src/main/bridge-dispatch';
 import { sendBridgeEvent } from '../../src/main/bridge-events';
-import { createBridgeHandlers, type MainServices } from '../../src/main/bridge-handlers';
-import { openTestMainServices } from '../support/main-services';
+import { openTestMainServices, type TestMainServices } from '../support/main-services';
 import { createMediaAccessService } from '../../src/main/media-access';
 
-let services: MainServices;
+let services: TestMainServices;
 beforeAll(async () => {
   // Real services; no server is contacted by any call this file makes.
-  services = await openTestMainServices('ws://127.0.0.1:9');
-});
-
-function handlers(): BridgeHandlers {
-  return createBridgeHandlers({
-    ...services,
+  services = await openTestMainServices('wss://match.example', undefined, {
     appInfo: { name: 'Cam-Party', version: '1.2.3', platform: 'darwin' },
-    serverUrl: 'wss://match.example',
     mediaAccess: createMediaAccessService({
       platform: 'darwin',
       systemPreferences: { getMediaAccessStatus: (kind) => (kind === 'camera' ? 'denied' : 'granted') },
       openExternal: async () => {},
     }),
   });
-}
+});
+afterAll(() => services.dispose());
 
-const call = (method: string, input: unknown, senderUrl = APP_ENTRY_URL, table = handlers()) =>
-  dispatchBridgeCall({ method, input, senderUrl }, { handlers: table, trustedOrigins: [APP_ORIGIN] });
+const call = (method: string, input: unknown, senderUrl = APP_ENTRY_URL, table = services.handlers, extra: Partial<DispatchOptions> = {}) =>
+  dispatchBridgeCall({ method, input, senderUrl }, { handlers: table, trustedOrigins: [APP_ORIGIN], ...extra });
+
+const refused = (message: string | RegExp) => ({
+  ok: false,
+  error: expect.objectContaining({
+    code: 'bridge-refused',
+    message: typeof message === 'string' ? message : expect.stringMatching(message),
+  }),
+});
 
 /** One input per method that the contract must refuse. */
 const BAD_INPUTS: Record<BridgeMethod, unknown[]> = {
@@ -112,13 +115,14 @@ const BAD_INPUTS: Record<BridgeMethod, unknown[]> = {
     { level: 'info', event: '' },
     { level: 'info', event: 'x', detail: 'y'.repeat(501) },
   ],
+  setCallActive: [undefined, { active: 'yes' }, { active: true, pairId: 'p1' }],
 };
 
 describe('the contract', () => {
   it('defines exactly the method names the preload exposes, and the event names', () => {
     expect(Object.keys(bridgeContract).sort()).toEqual([...BRIDGE_METHOD_NAMES].sort());
     expect(Object.keys(bridgeEvents).sort()).toEqual([...BRIDGE_EVENT_NAMES].sort());
-    expect(Object.keys(handlers()).sort()).toEqual([...BRIDGE_METHOD_NAMES].sort());
+    expect(Object.keys(services.handlers).sort()).toEqual([...BRIDGE_METHOD_NAMES].sort());
   });
 
   it('keeps method and event names apart, and each event name reads as a subscribe function', () => {
@@ -133,9 +137,13 @@ describe('dispatchBridgeCall', () => {
   it.each(Object.entries(BAD_INPUTS).flatMap(([method, inputs]) => inputs.map((input) => [method, input] as const)))(
     '%s refuses the input %j with a clear error',
     async (method, input) => {
-      const reply = await call(method, input);
-      expect(reply.ok).toBe(false);
-      expect(!reply.ok && reply.error).toMatch(new RegExp(`^Bridge call ${method} refused: bad input \\(.+\\)\\.$`));
+      const rejected: string[] = [];
+      const reply = await call(method, input, APP_ENTRY_URL, services.handlers, {
+        onRejected: (name, reason) => rejected.push(`${name}: ${reason}`),
+      });
+      expect(reply).toEqual(refused(/^Cam-Party refused this request: .+\.$/));
+      expect(!reply.ok && reply.error.issues?.length).toBeGreaterThan(0);
+      expect(rejected).toEqual([expect.stringMatching(new RegExp(`^${method}: bad input \\(.+\\)$`))]);
     },
   );
 
@@ -143,7 +151,7 @@ describe('dispatchBridgeCall', () => {
     'refuses the method %j, which is not in the contract',
     async (method) => {
       const reply = await call(method, undefined);
-      expect(reply).toEqual({ ok: false, error: expect.stringMatching(/unknown method/) });
+      expect(reply).toEqual(refused('Cam-Party refused this request: the app has no such action.'));
     },
   );
 
@@ -158,7 +166,7 @@ describe('dispatchBridgeCall', () => {
   ])('refuses every call from the frame at %j', async (senderUrl) => {
     for (const method of BRIDGE_METHOD_NAMES) {
       const reply = await call(method, undefined, senderUrl);
-      expect(reply).toEqual({ ok: false, error: "Bridge call refused: the sender is not the app's own page." });
+      expect(reply).toEqual(refused("Cam-Party refused this request: it did not come from the app's own page."));
     }
   });
 
@@ -176,17 +184,57 @@ describe('dispatchBridgeCall', () => {
     );
   });
 
-  it('turns a service error into a reply, not a crash', async () => {
+  it("passes a refusal written for people on as it is, with the service's code", async () => {
     const conflict = await call('setShortcut', { action: 'call.skip', accelerator: 'CmdOrCtrl+Shift+M' });
-    expect(conflict).toEqual({ ok: false, error: expect.stringMatching(/already the shortcut for "call.toggle-microphone"/) });
+    expect(conflict).toEqual({
+      ok: false,
+      error: { code: 'shortcut-refused', message: expect.stringMatching(/already the shortcut for "call.toggle-microphone"/) },
+    });
     const noGlobal = await call('setSystemWideShortcuts', { enabled: true });
-    expect(noGlobal).toEqual({ ok: false, error: 'System-wide shortcuts are not available here.' });
+    expect(noGlobal).toEqual({ ok: false, error: { code: 'shortcut-refused', message: 'System-wide shortcuts are not available here.' } });
+  });
+
+  it('turns a handler that fails into an app-error for people, and the detail into the log only', async () => {
+    const failed: unknown[] = [];
+    const broken: BridgeHandlers = {
+      ...services.handlers,
+      listChatLogs: () => {
+        throw new Error('EACCES: permission denied, scandir /home/someone/.config/chat-logs');
+      },
+    };
+    const reply = await call('listChatLogs', undefined, APP_ENTRY_URL, broken, {
+      onFailed: (method, detail) => failed.push([method, detail]),
+    });
+    expect(reply).toEqual({ ok: false, error: { code: 'app-error', message: APP_ERROR_MESSAGE } });
+    expect(failed).toEqual([['listChatLogs', expect.objectContaining({ message: expect.stringMatching(/^EACCES/) })]]);
   });
 
   it('refuses a result that does not match the contract', async () => {
-    const broken = { ...handlers(), getServerConfig: () => ({ url: 'http://not-a-socket' }) };
-    const reply = await call('getServerConfig', undefined, APP_ENTRY_URL, broken);
-    expect(reply).toEqual({ ok: false, error: 'Bridge call getServerConfig failed: the result did not match the contract.' });
+    const failed: unknown[] = [];
+    const broken = { ...services.handlers, getServerConfig: () => ({ url: 'http://not-a-socket' }) };
+    const reply = await call('getServerConfig', undefined, APP_ENTRY_URL, broken, { onFailed: (method) => failed.push(method) });
+    expect(reply).toEqual({ ok: false, error: { code: 'app-error', message: APP_ERROR_MESSAGE } });
+    expect(failed).toEqual(['getServerConfig']);
+  });
+
+  it("answers an action with its own result, flattened: the server's code passes through", async () => {
+    const refusal = { code: 'invalid-credentials', message: 'That email and password do not match.' };
+    const table: BridgeHandlers = {
+      ...services.handlers,
+      signIn: () => ({ ok: false, error: refusal }),
+      getSocketAccess: () => ({ ok: true, value: { url: 'wss://match.example', accessToken: `v1.account.${'a'.repeat(43)}` } }),
+    };
+    expect(await call('signIn', { email: 'a@b.org', password: 'pw' }, APP_ENTRY_URL, table)).toEqual({ ok: false, error: refusal });
+    expect(await call('getSocketAccess', { fresh: false }, APP_ENTRY_URL, table)).toEqual({
+      ok: true,
+      value: { url: 'wss://match.example', accessToken: `v1.account.${'a'.repeat(43)}` },
+    });
+    // And an action whose result breaks the contract is an app-error, not a half-checked value.
+    const broken: BridgeHandlers = { ...table, signIn: () => ({ ok: false, error: { code: '', message: 'x' } }) };
+    expect(await call('signIn', { email: 'a@b.org', password: 'pw' }, APP_ENTRY_URL, broken)).toEqual({
+      ok: false,
+      error: { code: 'app-error', message: APP_ERROR_MESSAGE },
+    });
   });
 });
 

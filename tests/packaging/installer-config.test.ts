@@ -8,10 +8,10 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { FuseV1Options } from '@electron/fuses';
+import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 
 const require = createRequire(import.meta.url);
-const yaml = require('js-yaml') as { load(text: string): unknown };
 const root = path.resolve(import.meta.dirname, '../..');
 
 interface BuilderConfig {
@@ -19,6 +19,7 @@ interface BuilderConfig {
   productName: string;
   afterPack: string;
   asar: boolean;
+  publish: { provider: string; url: string };
   files: string[];
   mac: {
     target: { target: string; arch: string[] }[];
@@ -50,8 +51,9 @@ describe('electron-builder.yml', () => {
 
   it('builds NSIS for Windows, DMG for macOS, AppImage and deb for Linux', () => {
     expect(targets(config.win.target)).toEqual(['nsis']);
-    expect(targets(config.mac.target)).toEqual(['dmg']);
-    expect(config.mac.target[0]!.arch).toEqual(['x64', 'arm64']);
+    // The zip is what auto-update downloads on macOS.
+    expect(targets(config.mac.target)).toEqual(['dmg', 'zip']);
+    for (const target of config.mac.target) expect(target.arch).toEqual(['x64', 'arm64']);
     expect(targets(config.linux.target)).toEqual(['AppImage', 'deb']);
   });
 
@@ -59,6 +61,11 @@ describe('electron-builder.yml', () => {
     expect(fs.existsSync(path.join(root, config.mac.icon))).toBe(true);
     expect(fs.existsSync(path.join(root, config.win.icon))).toBe(true);
     expect(fs.readdirSync(path.join(root, config.linux.icon))).toContain('512x512.png');
+  });
+
+  it('publishes update metadata for a generic HTTPS update server', () => {
+    expect(config.publish.provider).toBe('generic');
+    expect(new URL(config.publish.url).protocol).toBe('https:');
   });
 
   it('packs into asar and runs the fuses hook', () => {

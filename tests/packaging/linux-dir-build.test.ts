@@ -1,146 +1,111 @@
 /**
- * electron-builder for real, offline: the app is built into a scratch
- * project and packed with the Linux `dir` target, with `electronDist`
- * pointed at a stand-in Electron folder (the real binary cannot be fetched
- * here). The stand-in "binary" carries Electron's fuse wire (the sentinel
- * @electron/fuses looks for, with Electron's default fuse states), so the
- * afterPack hook flips real bytes that this test then reads back.
+ * The package people would install, built for real and looked inside:
+ * `electron-builder --linux dir` offline against a stand-in Electron
+ * (scripts/packaging/, the same code as `npm run package:dir`), cached by
+ * content (packaged-linux-dir.ts), then the archive is listed with
+ * @electron/asar.
  *
- * What this proves: electron-builder.yml loads and passes electron-builder's
- * schema (every section, macOS and Windows included); the `files` patterns
- * pack out/ and package.json into app.asar and nothing else of the repo;
- * native addons are unpacked next to the archive; the binary is renamed to
- * the Linux executable name; the afterPack hook runs and sets every fuse.
+ * What this proves: electron-builder.yml passes electron-builder's schema
+ * and packs the built app, the model and background files, and the
+ * packages the main process loads, and nothing else (no server, tests,
+ * source maps, devDependencies or modules the bundles already hold); native
+ * addons sit beside the archive; the afterPack hook sets every fuse.
  *
  * What it does not prove: that the real Electron starts from this folder;
- * the NSIS, DMG, AppImage and deb targets themselves (they need NSIS,
- * hdiutil and appimagetool downloads); code signing, notarization and the
- * entitlements' effect; asar integrity (computed for macOS and Windows
- * only); native addons rebuilt for Electron's ABI (npmRebuild is off here).
+ * the NSIS, DMG, AppImage and deb targets (see .github/workflows/release.yml);
+ * signing; native addons rebuilt for Electron's ABI where its headers could
+ * not be fetched (the build says so).
  */
-import { spawnSync } from 'node:child_process';
+import { builtinModules } from 'node:module';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
+import asar from '@electron/asar';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const require = createRequire(import.meta.url);
-/** How @electron/fuses stores a fuse in the wire: the ASCII digits "0" and "1". */
-const FuseState = { DISABLE: '0'.charCodeAt(0), ENABLE: '1'.charCodeAt(0) } as const;
-const asar = require('@electron/asar') as { listPackage(archive: string, options: object): string[] };
+import { beforeAll, describe, expect, it } from 'vitest';
+import { packageOf, readPackageInventory, type PackageInventory } from '../../scripts/packaging/archive-inventory';
+import { STAND_IN_NOTICE } from '../../scripts/packaging/stand-in-electron';
+import { EFFECTS_ASSET_DIR, EFFECTS_ASSET_FILES } from '../../src/renderer/src/effects/effects-asset-files';
+import { packagedLinuxDir, type PackagedApp } from './packaged-linux-dir';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'cam-party-dist-'));
-const project = path.join(scratch, 'project');
-const standInElectron = path.join(scratch, 'electron-dist');
-const output = path.join(scratch, 'release');
-const appDir = path.join(output, 'linux-unpacked');
-
-/** @electron/fuses' sentinel, then wire version 1, 8 fuses in Electron's default states. */
-const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
-const ELECTRON_DEFAULT_FUSES = '10110001';
-
-let build: { status: number | null; log: string; seconds: number };
-
-function run(command: string, args: string[], cwd: string) {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', timeout: 240_000, env: { ...process.env, CI: 'true' } });
-  return { status: result.status, log: `${result.stdout}\n${result.stderr}` };
+const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  dependencies: Record<string, string>;
+};
+const lockfile = JSON.parse(fs.readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as {
+  packages: Record<string, { version?: string; dev?: boolean }>;
+};
+interface PackageManifest {
+  name: string;
+  version: string;
 }
+/** How @electron/fuses stores a fuse in the wire: the ASCII digits "0" and "1". */
+const FuseState = { DISABLE: '0'.charCodeAt(0), ENABLE: '1'.charCodeAt(0) } as const;
+/** Vite inlines smaller assets into the bundle as data URLs (build.assetsInlineLimit). */
+const VITE_INLINE_LIMIT_BYTES = 4096;
+const SIZE_TARGET_BYTES = 60 * 1024 * 1024;
+/** What Vite bundles into out/renderer or out/main, or only the server uses. */
+const BUNDLED_OR_SERVER_ONLY = [
+  /^react(-dom)?$/,
+  /^@tensorflow(-models)?\//,
+  /^nsfwjs$/,
+  /^@mediapipe\//,
+  /^@litertjs\//,
+  /^simple-peer$/,
+  /^zod$/,
+  /^otpauth$/,
+  /^qrcode$/,
+  /^events$/,
+  /^ws$/,
+  /^better-sqlite3$/,
+];
 
-beforeAll(() => {
-  // A scratch copy of what packaging reads, so a build elsewhere in the tree cannot change out/ mid-pack.
-  fs.mkdirSync(path.join(project, 'scripts'), { recursive: true });
-  for (const file of ['package.json', 'electron-builder.yml', 'scripts/electron-fuses.cjs']) {
-    fs.copyFileSync(path.join(root, file), path.join(project, file));
-  }
-  fs.cpSync(path.join(root, 'resources'), path.join(project, 'resources'), { recursive: true });
-  fs.symlinkSync(path.join(root, 'node_modules'), path.join(project, 'node_modules'), 'dir');
-  const vite = run(
-    process.execPath,
-    [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--outDir', path.join(project, 'out')],
-    root,
-  );
-  if (vite.status !== 0) throw new Error(`electron-vite build failed:\n${vite.log}`);
+let app: PackagedApp;
+let inventory: PackageInventory;
+let paths: Set<string>;
 
-  fs.mkdirSync(standInElectron);
-  fs.writeFileSync(
-    path.join(standInElectron, 'electron'),
-    Buffer.concat([
-      Buffer.from('#!/bin/sh\necho "stand-in for the Electron binary"\n'),
-      Buffer.alloc(256),
-      Buffer.from(FUSE_SENTINEL, 'latin1'),
-      Buffer.from([1, ELECTRON_DEFAULT_FUSES.length]),
-      Buffer.from(ELECTRON_DEFAULT_FUSES, 'latin1'),
-      Buffer.alloc(256),
-    ]),
-    { mode: 0o755 },
-  );
-
+beforeAll(async () => {
   const started = Date.now();
-  const builder = run(
-    process.execPath,
-    [
-      path.join(root, 'node_modules/electron-builder/cli.js'),
-      '--linux',
-      'dir',
-      '--publish',
-      'never',
-      '--projectDir',
-      project,
-      `-c.electronDist=${standInElectron}`,
-      '-c.npmRebuild=false',
-      `-c.directories.output=${output}`,
-    ],
-    project,
-  );
-  build = { ...builder, seconds: (Date.now() - started) / 1000 };
+  app = await packagedLinuxDir();
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(app.fromCache ? `linux dir package: from cache (${seconds} s)` : `linux dir package: built in ${seconds} s`);
+  inventory = readPackageInventory(app.resourcesDir);
+  paths = new Set(inventory.entries.map((entry) => entry.path));
 }, 300_000);
 
-afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
+/** A package's own manifest, at the root of its folder. */
+const PACKAGE_MANIFEST = /(^|\/)node_modules\/(@[^/]+\/)?[^/]+\/package\.json$/;
+const readFromArchive = (entry: string) => asar.extractFile(path.join(app.resourcesDir, 'app.asar'), entry).toString('utf8');
+const packagesInArchive = () => new Set(inventory.entries.map((entry) => packageOf(entry.path)).filter((name) => name !== undefined));
 
-describe('electron-builder, Linux dir target, stand-in Electron', () => {
-  it('builds', () => {
-    expect(build.status, build.log).toBe(0);
-    console.log(`electron-builder --linux dir: ${build.seconds.toFixed(1)} s`);
+/** Bare package names a bundle imports or requires at run time. */
+function packagesLoadedBy(entry: string): string[] {
+  const code = readFromArchive(entry);
+  const specifiers = [...code.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*)["']([^"'./][^"']*)["']/g)].map(
+    (match) => match[1]!,
+  );
+  return [
+    ...new Set(
+      specifiers.map((specifier) =>
+        specifier
+          .split('/')
+          .slice(0, specifier.startsWith('@') ? 2 : 1)
+          .join('/'),
+      ),
+    ),
+  ];
+}
+
+describe('the Linux app folder', () => {
+  it('holds the stand-in, renamed to the Linux executable name and marked as a stand-in', () => {
+    expect(fs.existsSync(path.join(app.appDir, 'cam-party'))).toBe(true);
+    expect(fs.existsSync(path.join(app.appDir, 'electron'))).toBe(false);
+    expect(fs.readFileSync(path.join(app.appDir, STAND_IN_NOTICE), 'utf8')).toMatch(/placeholder, not Electron/);
   });
 
-  it('renames the binary to the Linux executable name', () => {
-    expect(fs.existsSync(path.join(appDir, 'cam-party'))).toBe(true);
-    expect(fs.existsSync(path.join(appDir, 'electron'))).toBe(false);
-  });
-
-  it('packs the built app and its manifest into app.asar, and nothing else of the repository', () => {
-    const archive = path.join(appDir, 'resources', 'app.asar');
-    const files = asar.listPackage(archive, { isPack: false }).map((file) => file.replaceAll('\\', '/'));
-    for (const expected of ['/package.json', '/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html']) {
-      expect(files).toContain(expected);
-    }
-    for (const forbidden of ['/src', '/tests', '/server', '/scripts', '/resources', '/electron-builder.yml', '/security-allowlist.json']) {
-      expect(
-        files.some((file) => file === forbidden || file.startsWith(`${forbidden}/`)),
-        forbidden,
-      ).toBe(false);
-    }
-    expect(files.some((file) => file.endsWith('.map'))).toBe(false);
-  });
-
-  it('unpacks native addons next to the archive', () => {
-    const unpacked = path.join(appDir, 'resources', 'app.asar.unpacked');
-    const addons = fs.existsSync(unpacked)
-      ? fs
-          .readdirSync(unpacked, { recursive: true })
-          .map(String)
-          .filter((file) => file.endsWith('.node'))
-      : [];
-    expect(addons.some((file) => file.includes('keytar'))).toBe(true);
-  });
-
-  it('flips every fuse in the packed binary, from the afterPack hook', async () => {
+  it('has every fuse flipped in the packed binary, by the afterPack hook', async () => {
     // electron-builder's own `electronFuses` option is not used, so only the hook can have flipped them.
     expect(fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')).not.toMatch(/^electronFuses:/m);
-    const wire = await getCurrentFuseWire(path.join(appDir, 'cam-party'));
+    const wire = await getCurrentFuseWire(path.join(app.appDir, 'cam-party'));
     const state = (option: number) => wire[option as keyof typeof wire];
     expect(state(FuseV1Options.RunAsNode)).toBe(FuseState.DISABLE);
     expect(state(FuseV1Options.EnableNodeOptionsEnvironmentVariable)).toBe(FuseState.DISABLE);
@@ -151,5 +116,88 @@ describe('electron-builder, Linux dir target, stand-in Electron', () => {
     expect(state(FuseV1Options.LoadBrowserProcessSpecificV8Snapshot)).toBe(FuseState.DISABLE);
     // Linux has no asar integrity check in Electron; it stays off there.
     expect(state(FuseV1Options.EnableEmbeddedAsarIntegrityValidation)).toBe(FuseState.DISABLE);
+  });
+
+  it(`keeps the app's own files under ${SIZE_TARGET_BYTES / 1024 / 1024} MB`, () => {
+    expect(inventory.totalBytes).toBeLessThan(SIZE_TARGET_BYTES);
+  });
+});
+
+describe('app.asar', () => {
+  it('holds the manifest and the built main, preload and renderer', () => {
+    for (const file of ['package.json', 'out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html']) {
+      expect(paths, file).toContain(file);
+    }
+  });
+
+  it('holds the models and runtimes the effects load, the safety filter and its runtimes, and the backgrounds', () => {
+    for (const file of EFFECTS_ASSET_FILES) expect(paths, file.to).toContain(`out/renderer/${EFFECTS_ASSET_DIR}/${file.to}`);
+    const assets = [...paths].filter((file) => file.startsWith('out/renderer/assets/')).map((file) => path.basename(file));
+    // The nsfwjs model is bundled into the worker; its WebAssembly backends are files beside it.
+    for (const prefix of ['nsfw-classifier.worker-', 'tfjs-backend-wasm-', 'tfjs-backend-wasm-simd-']) {
+      expect(
+        assets.some((file) => file.startsWith(prefix)),
+        prefix,
+      ).toBe(true);
+    }
+    const backgrounds = path.join(root, 'resources/backgrounds');
+    for (const image of fs.readdirSync(backgrounds).filter((file) => file.endsWith('.png'))) {
+      if (fs.statSync(path.join(backgrounds, image)).size <= VITE_INLINE_LIMIT_BYTES) continue;
+      const stem = image.replace(/\.png$/, '');
+      expect(
+        assets.some((file) => new RegExp(`^${stem}-[\\w-]+\\.png$`).test(file)),
+        image,
+      ).toBe(true);
+    }
+  });
+
+  it('holds nothing else of the repository: no server, scripts, tests, benchmarks or sources', () => {
+    const own = [...paths].filter((file) => packageOf(file) === undefined);
+    expect(own.filter((file) => file !== 'package.json' && !file.startsWith('out/'))).toEqual([]);
+    expect([...paths].filter((file) => /(^|\/)(server|tests?|__tests__|specs?|bench(marks?)?)\//.test(file))).toEqual([]);
+    expect([...paths].filter((file) => /\.(test|spec|bench)\.[cm]?[jt]sx?$/.test(file))).toEqual([]);
+  });
+
+  it('holds no source maps', () => {
+    expect([...paths].filter((file) => file.endsWith('.map'))).toEqual([]);
+  });
+
+  it('holds no devDependency and no module the bundles already contain', () => {
+    // electron-builder lays packages out its own way, so match them to the lockfile by name and version.
+    const shipped = new Set<string>();
+    for (const [lockKey, entry] of Object.entries(lockfile.packages)) {
+      if (lockKey && entry.dev !== true) shipped.add(`${packageOf(lockKey)}@${entry.version}`);
+    }
+    const devOnly = inventory.entries
+      .filter((entry) => PACKAGE_MANIFEST.test(entry.path))
+      .map((entry) => {
+        const { name, version } = JSON.parse(readFromArchive(entry.path)) as PackageManifest;
+        return `${name}@${version}`;
+      })
+      .filter((id) => !shipped.has(id));
+    expect(devOnly).toEqual([]);
+    const packages = [...packagesInArchive()];
+    expect(packages.filter((name) => BUNDLED_OR_SERVER_ONLY.some((pattern) => pattern.test(name)))).toEqual([]);
+  });
+
+  it('holds every package the main process and the preload load, each one a dependency', () => {
+    const builtins = new Set(['electron', ...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
+    const loaded = ['out/main/index.js', 'out/preload/index.cjs'].flatMap(packagesLoadedBy).filter((name) => !builtins.has(name));
+    expect(loaded.sort()).toEqual(Object.keys(manifest.dependencies).sort());
+    for (const name of loaded) expect(paths, name).toContain(`node_modules/${name}/package.json`);
+  });
+});
+
+describe('native modules', () => {
+  it('keytar is present and unpacked from the archive', () => {
+    const addon = inventory.entries.find((entry) => entry.path === 'node_modules/keytar/build/Release/keytar.node');
+    expect(addon?.unpacked).toBe(true);
+    expect(fs.existsSync(path.join(app.resourcesDir, 'app.asar.unpacked/node_modules/keytar/build/Release/keytar.node'))).toBe(true);
+    expect(inventory.entries.filter((entry) => entry.path.endsWith('.node') && !entry.unpacked)).toEqual([]);
+  });
+
+  it('are rebuilt for Electron where its headers can be fetched, and the build says when they cannot', () => {
+    if (!app.nativeRebuild.available) console.log(`native modules not rebuilt for Electron: ${app.nativeRebuild.reason}`);
+    expect(app.nativeRebuild.available ? app.nativeRebuild.from : app.nativeRebuild.reason).toMatch(/electron/i);
   });
 });

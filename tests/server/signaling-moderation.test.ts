@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { socketProtocolsFor } from '../../src/shared/accounts-api';
 import type { ServerMessage } from '../../src/shared/wire-protocol';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { ManualClock } from './manual-clock';
 import { TestSocket } from './test-socket';
 
 describe('the signaling server with safety wired in', () => {
@@ -10,26 +10,17 @@ describe('the signaling server with safety wired in', () => {
   afterEach(() => server.close());
 
   it('records each pair before telling the clients, never pairs two accounts after a block, and refuses a suspended account', async () => {
-    server = await startTestServer();
-    const http = server.url.replace(/^ws/, 'http');
+    const clock = new ManualClock();
+    server = await startTestServer({ clock });
     const post = (path: string, token: string, body: unknown) =>
-      fetch(`${http}${path}`, {
+      fetch(`${server.httpUrl}${path}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
         body: JSON.stringify(body),
       });
     const signUp = async (username: string) => {
-      const response = await fetch(`${http}/api/accounts/sign-up`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ email: `${username}@example.org`, password: 'a long enough password', username }),
-      });
-      const { accessToken, account } = (await response.json()) as { accessToken: string; account: { id: string } };
-      return {
-        token: accessToken,
-        accountId: account.id,
-        socket: await TestSocket.connect(server.url, {}, socketProtocolsFor(accessToken)),
-      };
+      const socket = await TestSocket.signedIn(server, username);
+      return { token: socket.accessToken, accountId: socket.accountId, socket };
     };
     const [alice, bob, carol] = [await signUp('alice_s'), await signUp('bob_s'), await signUp('carol_s')];
     alice.socket.send({ type: 'join' });
@@ -43,7 +34,7 @@ describe('the signaling server with safety wired in', () => {
         await post('/api/reports', bob.token, {
           reportId: randomUUID(),
           pairId: matched.pairId,
-          callStartedAt: Date.now(),
+          callStartedAt: clock.now(),
           chatExcerpt: [],
         })
       ).status,
@@ -55,14 +46,16 @@ describe('the signaling server with safety wired in', () => {
       for (const person of [alice, bob, carol]) person.socket.send({ type: 'leave' });
       const order = round % 2 === 0 ? [carol, alice, bob] : [alice, bob, carol];
       for (const person of order) person.socket.send({ type: 'join' });
-      await new Promise((resolve) => setTimeout(resolve, 25));
+      // Every join of this round is handled (and its pairs announced) before the next round starts.
+      for (const person of order) await person.socket.roundTrip();
     }
+    for (const person of [alice, bob, carol]) await person.socket.roundTrip();
     const alicePairs = pairIds(alice.socket.received);
     expect(alicePairs.filter((pairId) => pairIds(bob.socket.received).includes(pairId))).toEqual([]);
     // Carol meets one of them every round (and sometimes more: leaving requeues the one left behind).
     expect(pairIds(carol.socket.received).length).toBeGreaterThanOrEqual(20);
 
-    await server.moderation.standing.suspend(carol.accountId, Date.now() + 3_600_000, 'A moderator suspended this account.', null);
+    await server.moderation.standing.suspend(carol.accountId, clock.now() + 3_600_000, 'A moderator suspended this account.', null);
     expect(await carol.socket.nextOf('restricted')).toMatchObject({
       kind: 'suspended',
       message: expect.stringMatching(/^Your account is suspended from matching until .* UTC\./),

@@ -1,57 +1,38 @@
 /**
- * The real server for tests: signaling, matchmaking and the accounts API on
- * 127.0.0.1, with its SQLite database in a fresh temp folder. scrypt runs
- * for real at a lower cost so sign-ups stay fast in tests.
+ * The real server for tests, started by the same composition root as
+ * `npm start` (server/server-stack.ts): signaling, matchmaking, accounts
+ * and safety on 127.0.0.1, with its SQLite database in a fresh temp folder.
+ * scrypt runs for real at a lower cost so sign-ups stay fast in tests.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase, type Db } from '../../server/database';
-import { AccountService } from '../../server/accounts/account-service';
-import { PasswordHasher } from '../../server/accounts/password-hasher';
-import { SqliteAccountRepository } from '../../server/accounts/sqlite-account-repository';
-import { startSignalingServer, type RunningSignalingServer } from '../../server/signaling-server';
-import { createModeration, type Moderation, type ModerationOptions } from '../../server/moderation/moderation-stack';
+import { startServerStack, type ServerStack, type ServerStackConfig } from '../../server/server-stack';
 
-export interface TestServer extends RunningSignalingServer {
-  db: Db;
-  databasePath: string;
-  accounts: AccountService;
-  moderation: Moderation;
-  /** For the moderation API (Authorization: Bearer <token>). */
-  moderatorToken: string;
+export const FAST_SCRYPT = { log2N: 12, r: 8, p: 1 };
+
+export interface TestServer extends ServerStack {
+  /** For the moderation API (Authorization: Bearer <token>); null only when a test turned the API off. */
+  moderatorToken: string | null;
+  /** The secret access tokens are signed with, for a restart that keeps them valid. */
+  accessTokenSecret: Buffer;
 }
 
-export interface TestServerOptions {
-  port?: number;
-  databasePath?: string;
-  /** Benchmarks file many reports in a minute; everything else keeps the production limits. */
-  reportLimits?: ModerationOptions['reportLimits'];
-}
+export type TestServerOptions = Partial<Omit<ServerStackConfig, 'host'>>;
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const databasePath = options.databasePath ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cam-party-server-')), 'server.sqlite');
-  const db = openDatabase(databasePath);
-  const accounts = new AccountService({
-    repository: new SqliteAccountRepository(db),
-    accessTokenSecret: randomBytes(32),
-    passwordHasher: new PasswordHasher({ log2N: 12, r: 8, p: 1 }),
-  });
-  const moderatorToken = randomBytes(32).toString('base64url');
-  const moderation = await createModeration({ db, accounts, moderatorToken, reportLimits: options.reportLimits });
-  const server = await startSignalingServer({ host: '127.0.0.1', port: options.port ?? 0, accounts, moderation });
-  return {
-    ...server,
-    db,
+  const moderatorToken = options.moderatorToken === undefined ? randomBytes(32).toString('base64url') : options.moderatorToken;
+  const accessTokenSecret = Buffer.from(options.accessTokenSecret ?? randomBytes(32));
+  const stack = await startServerStack({
+    passwordHashing: FAST_SCRYPT,
+    ...options,
+    host: '127.0.0.1',
+    port: options.port ?? 0,
     databasePath,
-    accounts,
-    moderation,
+    accessTokenSecret,
     moderatorToken,
-    close: async () => {
-      await server.close();
-      moderation.close();
-      db.close();
-    },
-  };
+  });
+  return Object.assign(stack, { moderatorToken, accessTokenSecret });
 }

@@ -16,7 +16,7 @@ export function App() {
       ) : state.status === 'signed-out' ? (
         <>
           <TopBar />
-          <AccountScreen onSignedIn={account.reload} />
+          <AccountScreen onSignedIn={account.reload} sessionError={account.error} />
         </>
       ) : (
         <CallScreen account={state} onAccountChanged={account.reload} />

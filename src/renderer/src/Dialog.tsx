@@ -1,4 +1,13 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+/**
+ * Every modal of the app, as a native <dialog> opened with showModal():
+ * the browser moves focus in, keeps it in and makes the rest of the page
+ * inert; Escape (the `cancel` event) and the close button call `onClose`,
+ * and when it goes, focus returns to the control that opened it.
+ */
+import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useLatest } from './use-latest';
+import './buttons.css';
+import './dialog.css';
 
 interface DialogProps {
   title: ReactNode;
@@ -11,35 +20,57 @@ interface DialogProps {
   wide?: boolean;
 }
 
-/** Every modal of the app: titled, focus moved in, closed by its button, Escape or its own keys. */
 export function Dialog({ title, onClose, children, closeLabel = 'Close', closeKeys = [], wide = false }: DialogProps) {
   const titleId = useId();
+  const dialogRef = useRef<HTMLDialogElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
-  const keys = closeKeys.join('\n');
-  useEffect(() => {
-    closeRef.current?.focus();
-    const closing = new Set(['Escape', ...keys.split('\n').filter(Boolean)]);
-    const onKey = (event: KeyboardEvent): void => {
-      if (!closing.has(event.key)) return;
-      // Handled here first, so the call's own shortcuts (Escape skips) do not also fire.
+  const latest = useLatest({ onClose, closeKeys });
+
+  // A layout effect: opened before the first paint, and closed while still in the page, so focus can go back.
+  useLayoutEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const onCancel = (event: Event): void => {
+      // The app decides when the dialog goes (it unmounts it); the browser only asks.
       event.preventDefault();
-      event.stopImmediatePropagation();
-      onClose();
+      latest.current.onClose();
     };
+    // When the browser closes it anyway (a repeated Escape cannot be cancelled), follow it.
+    const onNativeClose = (): void => latest.current.onClose();
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key === 'Escape') {
+        // The browser's cancel closes the dialog; the call's own keys (Escape skips) must not also act.
+        event.stopImmediatePropagation();
+      } else if (latest.current.closeKeys.includes(event.key)) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        latest.current.onClose();
+      }
+    };
+    dialog.addEventListener('cancel', onCancel);
+    dialog.addEventListener('close', onNativeClose);
     window.addEventListener('keydown', onKey, { capture: true });
-    return () => window.removeEventListener('keydown', onKey, { capture: true });
-  }, [onClose, keys]);
+    if (!dialog.open) dialog.showModal();
+    closeRef.current?.focus();
+    return () => {
+      window.removeEventListener('keydown', onKey, { capture: true });
+      dialog.removeEventListener('cancel', onCancel);
+      dialog.removeEventListener('close', onNativeClose);
+      if (dialog.open) dialog.close();
+      if (opener?.isConnected) opener.focus();
+    };
+  }, [latest]);
+
   return (
-    <div className="dialog-backdrop">
-      <div className={`dialog${wide ? ' dialog--wide' : ''}`} role="dialog" aria-modal="true" aria-labelledby={titleId}>
-        <div className="dialog__header">
-          <h2 id={titleId}>{title}</h2>
-          <button type="button" ref={closeRef} className="notice__close" aria-label={closeLabel} onClick={onClose}>
-            ×
-          </button>
-        </div>
-        {children}
+    <dialog ref={dialogRef} className={`dialog${wide ? ' dialog--wide' : ''}`} aria-labelledby={titleId}>
+      <div className="dialog__header">
+        <h2 id={titleId}>{title}</h2>
+        <button type="button" ref={closeRef} className="notice__close" aria-label={closeLabel} onClick={onClose}>
+          ×
+        </button>
       </div>
-    </div>
+      {children}
+    </dialog>
   );
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import './top-bar.css';
 
 /** The bar across the top of every screen: the brand, and whatever the screen adds on the right. */
 export function TopBar({ children }: { children?: ReactNode }) {

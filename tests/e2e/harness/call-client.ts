@@ -5,12 +5,16 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { BridgeHandlers } from '../../../src/main/bridge-dispatch';
-import { installPageBridge } from './page-bridge';
+import { installPageBridge } from './real-preload';
+import { recordPageProblems, type PageProblem } from './page-problems';
+import { REMOTE_VIDEO_WATCH_SCRIPT, type RemoteVideoWatch } from './remote-video-watch';
 
 export interface InboundMedia {
   videoFramesDecoded: number;
   audioPacketsReceived: number;
   totalAudioEnergy: number;
+  /** Seconds of the stranger's audio played out so far: a clock that runs only as fast as the audio does. */
+  audioSecondsReceived: number;
 }
 
 export class CallClient {
@@ -21,10 +25,14 @@ export class CallClient {
     readonly name: string,
     readonly context: BrowserContext,
     readonly page: Page,
+    /** Uncaught errors and console.error of this person's pages, from the first page on. */
+    readonly problems: readonly PageProblem[],
   ) {}
 
   static async open(browser: Browser, name: string, origin: string, handlers: BridgeHandlers, initScript?: string): Promise<CallClient> {
     const context = await browser.newContext({ viewport: { width: 1200, height: 760 } });
+    const problems: PageProblem[] = [];
+    recordPageProblems(context, name, problems);
     // Benchmarks run under tsx, whose transform names functions with a `__name` helper that
     // page.evaluate would carry into the page; give the page a harmless one.
     await context.addInitScript('globalThis.__name ??= (fn) => fn;');
@@ -43,11 +51,11 @@ export class CallClient {
         }
       };
     }`);
+    await context.addInitScript(REMOTE_VIDEO_WATCH_SCRIPT);
     const page = await context.newPage();
-    const client = new CallClient(name, context, page);
+    const client = new CallClient(name, context, page, problems);
     page.on('request', (request) => client.contactedHosts.add(new URL(request.url()).host));
     page.on('websocket', (socket) => client.contactedHosts.add(new URL(socket.url()).host));
-    page.on('pageerror', (error) => console.error(`[${name}] page error: ${error.message}`));
     await page.goto(`${origin}/index.html`);
     return client;
   }
@@ -69,7 +77,8 @@ export class CallClient {
     return (await this.page.locator('main').first().getAttribute('data-phase')) ?? 'lobby';
   }
 
-  async waitForPhase(phase: string, timeout = 15_000): Promise<void> {
+  /** Waits for the screen to show `phase`; bounded by the test's timeout unless given one. */
+  async waitForPhase(phase: string, timeout?: number): Promise<void> {
     await this.page.locator(`main[data-phase="${phase}"]`).waitFor({ timeout });
   }
 
@@ -78,20 +87,9 @@ export class CallClient {
     return this.page.evaluate(() => performance.getEntriesByName('camparty:matched').length);
   }
 
-  /** Counts remote video frames painted during `ms`. */
-  async remoteFramesDuring(ms: number): Promise<number> {
-    return this.page.evaluate(async (duration) => {
-      const video = document.querySelector<HTMLVideoElement>('[data-testid="remote-video"]');
-      if (!video) return 0;
-      let frames = 0;
-      const count = (): void => {
-        frames += 1;
-        video.requestVideoFrameCallback(count);
-      };
-      video.requestVideoFrameCallback(count);
-      await new Promise((resolve) => setTimeout(resolve, duration));
-      return frames;
-    }, ms);
+  /** What the stranger's video has shown so far: frames painted and the sizes it took (see remote-video-watch). */
+  async remoteVideo(): Promise<RemoteVideoWatch> {
+    return this.page.evaluate(() => (window as unknown as { __remoteVideo: RemoteVideoWatch }).__remoteVideo);
   }
 
   /** What the newest peer connection has received so far (getStats). */
@@ -99,7 +97,7 @@ export class CallClient {
     return this.page.evaluate(async () => {
       const connections = (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections;
       const connection = connections.at(-1);
-      const result = { videoFramesDecoded: 0, audioPacketsReceived: 0, totalAudioEnergy: 0 };
+      const result = { videoFramesDecoded: 0, audioPacketsReceived: 0, totalAudioEnergy: 0, audioSecondsReceived: 0 };
       if (!connection) return result;
       const stats = await connection.getStats();
       stats.forEach((report: Record<string, unknown>) => {
@@ -108,6 +106,7 @@ export class CallClient {
         if (report.kind === 'audio') {
           result.audioPacketsReceived += Number(report.packetsReceived ?? 0);
           result.totalAudioEnergy += Number(report.totalAudioEnergy ?? 0);
+          result.audioSecondsReceived += Number(report.totalSamplesDuration ?? 0);
         }
       });
       return result;
@@ -130,7 +129,7 @@ export interface CallMarkEntry {
 }
 
 /** The page's `camparty:*` performance marks of one name, oldest first. */
-export async function readCallMarks(client: CallClient, name: string): Promise<CallMarkEntry[]> {
+export async function readCallMarks(client: Pick<CallClient, 'page'>, name: string): Promise<CallMarkEntry[]> {
   return client.page.evaluate(
     (markName) =>
       performance.getEntriesByName(`camparty:${markName}`).map((entry) => ({
@@ -155,18 +154,5 @@ export async function remoteBrightness(client: CallClient): Promise<number> {
     let sum = 0;
     for (let index = 0; index < data.length; index += 4) sum += (data[index]! + data[index + 1]! + data[index + 2]!) / 3;
     return sum / (data.length / 4);
-  });
-}
-
-/** The audio level (0–1) the newest peer connection receives now. */
-export async function receivedAudioLevel(client: CallClient): Promise<number> {
-  return client.page.evaluate(async () => {
-    const connection = (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections.at(-1);
-    if (!connection) return -1;
-    let level = -1;
-    (await connection.getStats()).forEach((report: Record<string, unknown>) => {
-      if (report.type === 'inbound-rtp' && report.kind === 'audio') level = Number(report.audioLevel ?? 0);
-    });
-    return level;
   });
 }

@@ -6,9 +6,8 @@
  */
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { createBridgeHandlers, type MainServices } from '../../../src/main/bridge-handlers';
 import type { SettingsPatch } from '../../../src/shared/settings';
-import { newTestAppData, openTestMainServices, type TestAppData } from '../../support/main-services';
+import { newTestAppData, openTestMainServices, type TestAppData, type TestMainServices } from '../../support/main-services';
 import { startTestServer, type TestServer, type TestServerOptions } from '../../support/test-server';
 import { CallClient } from './call-client';
 import { startRendererServer, type RendererServer } from './renderer-server';
@@ -24,12 +23,14 @@ export interface OpenOptions {
   initScript?: string;
   /** Settings the person has before the app opens. */
   settings?: SettingsPatch;
+  /** A browser of the person's own (the CPU benchmark reads each person's process tree); the world's otherwise. */
+  browser?: Browser;
 }
 
 export interface Person {
   client: CallClient;
   appData: TestAppData;
-  services: MainServices;
+  services: TestMainServices;
 }
 
 export interface CallWorld {
@@ -66,7 +67,7 @@ export async function startCallWorld(browser: Browser, serverOptions: TestServer
         });
         if (!signedUp.ok) throw new Error(`Sign-up for ${name} failed: ${signedUp.error.message}`);
       }
-      const client = await CallClient.open(browser, name, renderer.origin, createBridgeHandlers(services), options.initScript);
+      const client = await CallClient.open(options.browser ?? browser, name, renderer.origin, services.handlers, options.initScript);
       clients.push(client);
       people.set(client, { client, appData, services });
       return client;
@@ -78,6 +79,7 @@ export async function startCallWorld(browser: Browser, serverOptions: TestServer
     },
     close: async () => {
       for (const client of clients) await client.close().catch(() => {});
+      for (const person of people.values()) person.services.dispose();
       await renderer.close();
       await server.close();
     },

@@ -1,24 +1,15 @@
 /**
- * Playwright fixtures for the effects tests: one Chromium and one built,
- * served effects lab per worker (the build takes a few seconds), and a
- * fresh page on the lab per test.
+ * Playwright fixtures for the effects tests: the shared fixtures (one
+ * Chromium per worker, page errors fail the test), one built, served
+ * effects lab per worker (the build takes a few seconds), and a fresh page
+ * on the lab per test.
  */
 import fs from 'node:fs';
-import { test as base } from '@playwright/test';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './chromium';
+import type { Page } from 'playwright-core';
+import { test as base } from './fixtures';
 import { buildEffectsLab, startEffectsLabServer, type EffectsLabServer } from './effects-lab-server';
 
-export const test = base.extend<{ labPage: Page }, { browser: Browser; lab: EffectsLabServer }>({
-  browser: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const browser = await launchChromium();
-      await use(browser);
-      await browser.close();
-    },
-    { scope: 'worker' },
-  ],
+export const test = base.extend<{ labPage: Page }, { lab: EffectsLabServer }>({
   lab: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
@@ -30,10 +21,10 @@ export const test = base.extend<{ labPage: Page }, { browser: Browser; lab: Effe
     },
     { scope: 'worker', timeout: 60_000 },
   ],
-  labPage: async ({ browser, lab }, use) => {
+  labPage: async ({ browser, lab, pageProblems }, use) => {
     const context = await browser.newContext({ viewport: { width: 1200, height: 760 } });
+    pageProblems.watch(context, 'effects lab');
     const page = await context.newPage();
-    page.on('pageerror', (error) => console.error(`[effects lab] page error: ${error.message}`));
     await page.goto(`${lab.origin}/index.html`);
     await page.waitForFunction(() => 'effectsLab' in window);
     await use(page);
@@ -42,4 +33,4 @@ export const test = base.extend<{ labPage: Page }, { browser: Browser; lab: Effe
   },
 });
 
-export { expect } from '@playwright/test';
+export { expect } from './fixtures';

@@ -1,12 +1,32 @@
 /**
- * Playwright fixtures: one Chromium per worker, a fresh call world per test.
+ * Playwright fixtures shared by every end-to-end spec: one Chromium per
+ * worker, a fresh call world per test, two people already in a call on
+ * demand, and the rule that any page error or console.error fails the
+ * test unless the test declares it expected.
  */
 import { test as base } from '@playwright/test';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './chromium';
 import { startCallWorld, type CallWorld } from './call-world';
+import type { CallClient } from './call-client';
+import { describePageProblems, PageProblemLog } from './page-problems';
 
-export const test = base.extend<{ world: CallWorld }, { browser: Browser }>({
+export interface PairedClients {
+  a: CallClient;
+  b: CallClient;
+}
+
+interface TestFixtures {
+  /** This test's page problems (automatic: checked after every test). */
+  pageProblems: PageProblemLog;
+  /** Declares page errors or console.errors matching `pattern` part of what the test is about. */
+  expectPageErrors: (pattern: RegExp) => void;
+  world: CallWorld;
+  /** "a" and "b", signed up, pressed Start, and in a call with each other. */
+  pairedClients: PairedClients;
+}
+
+export const test = base.extend<TestFixtures, { browser: Browser }>({
   browser: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
@@ -16,10 +36,33 @@ export const test = base.extend<{ world: CallWorld }, { browser: Browser }>({
     },
     { scope: 'worker' },
   ],
-  world: async ({ browser }, use) => {
+  pageProblems: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const log = new PageProblemLog();
+      await use(log);
+      const unexpected = log.unexpected();
+      if (unexpected.length > 0) throw new Error(describePageProblems(unexpected));
+    },
+    { auto: true },
+  ],
+  expectPageErrors: async ({ pageProblems }, use) => {
+    await use((pattern) => pageProblems.expect(pattern));
+  },
+  world: async ({ browser, pageProblems }, use) => {
     const world = await startCallWorld(browser);
     await use(world);
+    // What the pages did during the test; closing them is not part of it.
+    for (const client of world.clients) pageProblems.include(client.problems);
     await world.close();
+  },
+  pairedClients: async ({ world }, use) => {
+    const [a, b] = [await world.openClient('a'), await world.openClient('b')];
+    await a.start();
+    await b.start();
+    await a.waitForPhase('in-call');
+    await b.waitForPhase('in-call');
+    await use({ a, b });
   },
 });
 

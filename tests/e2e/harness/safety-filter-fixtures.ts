@@ -8,6 +8,7 @@ import type { ClassificationSample } from '../../../src/renderer/src/safety-filt
 import type { ClassifierLoadInfo } from '../../../src/renderer/src/safety-filter/nsfw-worker-classifier';
 import type { ClassScores } from '../../../src/renderer/src/safety-filter/class-scores';
 import { test as base } from './fixtures';
+import type { PageProblemLog } from './page-problems';
 import { buildSafetyFilterPage, type BuiltSafetyFilterPage } from './safety-filter-page-build';
 import { APP_CSP, startSafetyFilterPageServer, type SafetyFilterPageServer } from './safety-filter-page-server';
 
@@ -77,10 +78,10 @@ export const test = base.extend<
     },
     { scope: 'worker' },
   ],
-  openFilterPage: async ({ browser, builtFilterPage }, use) => {
+  openFilterPage: async ({ browser, builtFilterPage, pageProblems }, use) => {
     const opened: FilterPage[] = [];
     await use(async ({ csp = APP_CSP } = {}) => {
-      const filterPage = await openFilterPage(browser, builtFilterPage.root, csp);
+      const filterPage = await openFilterPage(browser, builtFilterPage.root, csp, pageProblems);
       opened.push(filterPage);
       return filterPage;
     });
@@ -88,9 +89,10 @@ export const test = base.extend<
   },
 });
 
-async function openFilterPage(browser: Browser, root: string, csp: string): Promise<FilterPage> {
+async function openFilterPage(browser: Browser, root: string, csp: string, pageProblems: PageProblemLog): Promise<FilterPage> {
   const server = await startSafetyFilterPageServer(root, csp);
   const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
+  pageProblems.watch(context, 'safety-filter page');
   const requestedUrls: string[] = [];
   // Route everything: what the app's own server serves goes through, anything else is refused
   // (and recorded, so the test can fail on it).
@@ -101,7 +103,6 @@ async function openFilterPage(browser: Browser, root: string, csp: string): Prom
     else await route.abort('blockedbyclient');
   });
   const page = await context.newPage();
-  page.on('pageerror', (error) => console.error(`[safety-filter page] ${error.message}`));
   await page.goto(`${server.origin}/index.html`);
   const filterPage: FilterPage = {
     page,

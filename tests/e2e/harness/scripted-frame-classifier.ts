@@ -26,6 +26,8 @@ export function createScriptedFrameClassifier(options: { delayMs: number; failLo
     load: () => (options.failLoad ? Promise.reject(new Error('Scripted load failure')) : Promise.resolve()),
     classify: (frame) =>
       new Promise<FrameClassification<ImageBitmap>>((resolve) => {
+        // The classifier's latency is what the tests script: this timer is the thing under test.
+        // eslint-disable-next-line no-restricted-syntax
         setTimeout(() => {
           const answer = scores;
           answers.push({ at: performance.now(), scores: answer });

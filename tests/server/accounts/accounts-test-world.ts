@@ -13,7 +13,9 @@ import { SqliteAccountRepository } from '../../../server/accounts/sqlite-account
 import { AccountService, type AccountLimits } from '../../../server/accounts/account-service';
 import { PasswordHasher } from '../../../server/accounts/password-hasher';
 
-export const FAST_SCRYPT = { log2N: 12, r: 8, p: 1 };
+import { FAST_SCRYPT } from '../../support/test-server';
+
+export { FAST_SCRYPT };
 
 export interface AccountsTestWorld {
   dir: string;

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reportReceiptSchema } from '../../../src/shared/moderation-api';
@@ -10,11 +11,16 @@ const repoRoot = path.resolve(import.meta.dirname, '../../..');
 
 /** Runs `npm run moderate -- ...`'s script as its own process (asynchronously: the server answering it runs in this process). */
 function moderate(args: string[], env: Record<string, string | undefined>): Promise<{ code: number; stdout: string; stderr: string }> {
+  // An empty data folder: nothing from a local `npm start` on this machine may stand in for what a test leaves out.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cam-party-no-local-'));
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       ['--import', 'tsx', 'scripts/moderate.ts', ...args],
-      { cwd: repoRoot, env: { ...process.env, CAM_PARTY_MODERATOR_TOKEN: undefined, CAM_PARTY_SERVER_URL: undefined, ...env } },
+      {
+        cwd: repoRoot,
+        env: { ...process.env, CAM_PARTY_MODERATOR_TOKEN: undefined, CAM_PARTY_SERVER_URL: undefined, CAM_PARTY_DATA_DIR: dataDir, ...env },
+      },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
     );
   });
@@ -70,7 +76,8 @@ describe('npm run moderate', () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/resolved already.*409 report-already-resolved/);
     expect((await moderate(['list', '--json'], env)).stdout).toContain('"openCount": 0');
-  });
+    // Five command-line processes in a row: a busy machine needs the room.
+  }, 90_000);
 
   it('explains a wrong command line (exit 2) and a refused token (exit 1)', async () => {
     const env = { CAM_PARTY_MODERATOR_TOKEN: MODERATOR_TOKEN, CAM_PARTY_SERVER_URL: world.base };
@@ -87,5 +94,5 @@ describe('npm run moderate', () => {
     expect(noToken.stderr).toMatch(/CAM_PARTY_MODERATOR_TOKEN/);
     expect(wrongToken.code).toBe(1);
     expect(wrongToken.stderr).toMatch(/moderator token is not right.*401 moderator-token-invalid/);
-  });
+  }, 90_000);
 });

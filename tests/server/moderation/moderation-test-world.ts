@@ -1,25 +1,22 @@
 /**
- * A real safety stack for tests: a SQLite file in a fresh temp folder, the
- * accounts service (for real accounts and access tokens), the moderation
- * stack on the same database, and both HTTP handlers mounted on a node:http
- * server on 127.0.0.1, all with one clock the test moves. `restart()` closes
- * the database and opens the same file again, as a server restart would.
+ * A real server for safety tests, from the same composition root as
+ * `npm start`: a SQLite file in a fresh temp folder, real accounts and access
+ * tokens, the moderation stack and its HTTP API on 127.0.0.1, all on one clock
+ * the test moves. `restart()` closes the server and starts it again on the
+ * same file, as a server restart would.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { signUpResponseSchema } from '../../../src/shared/accounts-api';
 import { moderationErrorResponseSchema, type ModerationErrorCode } from '../../../src/shared/moderation-api';
-import { AccountService } from '../../../server/accounts/account-service';
-import { createAccountsHttpHandler } from '../../../server/accounts/accounts-http-handler';
-import { PasswordHasher } from '../../../server/accounts/password-hasher';
-import { SqliteAccountRepository } from '../../../server/accounts/sqlite-account-repository';
-import { openDatabase, type Db } from '../../../server/database';
-import { createModeration, type Moderation, type ModerationOptions } from '../../../server/moderation/moderation-stack';
-import { FAST_SCRYPT, newPerson } from '../accounts/accounts-test-world';
+import type { AccountService } from '../../../server/accounts/account-service';
+import type { Db } from '../../../server/database';
+import type { Moderation } from '../../../server/moderation/moderation-stack';
+import type { ServerStackConfig } from '../../../server/server-stack';
+import { startTestServer, type TestServer } from '../../support/test-server';
+import { newPerson } from '../accounts/accounts-test-world';
+import { ManualClock } from '../manual-clock';
 
 export const MODERATOR_TOKEN = `mod-${randomBytes(24).toString('base64url')}`;
 
@@ -43,7 +40,7 @@ export interface ApiAnswer {
   json: unknown;
 }
 
-type WorldOptions = Pick<ModerationOptions, 'reportLimits' | 'autoSuspension' | 'moderatorTokenFailures'> & {
+type WorldOptions = Pick<ServerStackConfig, 'reportLimits' | 'autoSuspension' | 'moderatorTokenFailures'> & {
   moderatorToken?: string | null;
 };
 
@@ -54,7 +51,7 @@ export interface ModerationTestWorld {
   readonly accounts: AccountService;
   readonly moderation: Moderation;
   readonly base: string;
-  clock: { now: () => number; advance: (ms: number) => void };
+  clock: ManualClock;
   logs: string[];
   signUp(label?: string): Promise<Person>;
   /** Records a call between two people as the matchmaker would. */
@@ -73,54 +70,25 @@ export interface ModerationTestWorld {
 }
 
 export async function createModerationTestWorld(options: WorldOptions = {}): Promise<ModerationTestWorld> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cam-party-moderation-'));
-  const databasePath = path.join(dir, 'server.sqlite');
-  const accessTokenSecret = randomBytes(32);
   const moderatorToken = options.moderatorToken === undefined ? MODERATOR_TOKEN : options.moderatorToken;
-  // A fixed start in 2030, so clock moves in tests are exact.
-  let time = Date.UTC(2030, 0, 15, 12, 0, 0);
-  const clock = { now: () => time, advance: (ms: number) => void (time += ms) };
+  // Tests here jump days ahead and run the purges themselves; no socket needs a heartbeat.
+  const clock = new ManualClock({ runTimers: false });
   const logs: string[] = [];
   const log = (event: string, details?: Record<string, unknown>): void => void logs.push(JSON.stringify({ event, ...details }));
-
-  let db!: Db;
-  let accounts!: AccountService;
-  let moderation!: Moderation;
-  let server!: Server;
-  let base = '';
-
-  const open = async (): Promise<void> => {
-    db = openDatabase(databasePath);
-    accounts = new AccountService({
-      repository: new SqliteAccountRepository(db),
-      accessTokenSecret,
-      now: clock.now,
-      passwordHasher: new PasswordHasher(FAST_SCRYPT),
-      // Tests move the clock by days; the tokens they hold must outlive that.
-      accessTokenTtlMs: 365 * 24 * 60 * 60 * 1000,
-      log,
-    });
-    moderation = await createModeration({ db, accounts, moderatorToken, now: clock.now, log, ...options });
-    const handleAccounts = createAccountsHttpHandler(accounts, { log });
-    server = createServer((request, response) => {
-      if (handleAccounts(request, response) || moderation.handler(request, response)) return;
-      response.writeHead(200, { 'Content-Type': 'text/plain' });
-      response.end('rest of the server');
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const config = {
+    ...options,
+    moderatorToken,
+    clock,
+    log,
+    // Tests move the clock by days; the tokens they hold must outlive that.
+    accessTokenTtlMs: 365 * 24 * 60 * 60 * 1000,
   };
-  const shut = async (): Promise<void> => {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    if (db.open) {
-      moderation.close();
-      db.close();
-    }
-  };
+  let server: TestServer = await startTestServer(config);
+  const { databasePath, accessTokenSecret } = server;
+  const dir = path.dirname(databasePath);
 
   const api: ModerationTestWorld['api'] = async (method, urlPath, { token, body, headers = {} } = {}) => {
-    const response = await fetch(`${base}${urlPath}`, {
+    const response = await fetch(`${server.httpUrl}${urlPath}`, {
       method,
       headers: {
         ...(body !== undefined && { 'Content-Type': 'application/json' }),
@@ -133,21 +101,20 @@ export async function createModerationTestWorld(options: WorldOptions = {}): Pro
     return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : null };
   };
 
-  await open();
   return {
     dir,
     databasePath,
     get db() {
-      return db;
+      return server.db;
     },
     get accounts() {
-      return accounts;
+      return server.accounts;
     },
     get moderation() {
-      return moderation;
+      return server.moderation;
     },
     get base() {
-      return base;
+      return server.httpUrl;
     },
     clock,
     logs,
@@ -170,7 +137,7 @@ export async function createModerationTestWorld(options: WorldOptions = {}): Pro
         [b.accountId, randomBytes(12).toString('base64url')],
       ]);
       const startedAt = clock.now();
-      moderation.pairHistory.record({
+      server.moderation.pairHistory.record({
         pairId,
         startedAt,
         sides: [
@@ -184,11 +151,11 @@ export async function createModerationTestWorld(options: WorldOptions = {}): Pro
     settle: () => new Promise<void>((resolve) => setImmediate(resolve)),
     moderatorApi: (method, urlPath, body) => api(method, urlPath, { token: moderatorToken ?? 'none', body }),
     async restart() {
-      await shut();
-      await open();
+      await server.close();
+      server = await startTestServer({ ...config, databasePath, accessTokenSecret });
     },
     async close() {
-      await shut();
+      await server.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -280,6 +280,6 @@ describe('filing reports over HTTP', () => {
     expect(errorOf(await world.api('GET', '/api/reports', { token: reporter.accessToken }), 405, 'method-not-allowed'));
     expect(errorOf(await world.api('GET', '/api/reports/anything', { token: reporter.accessToken }), 404, 'not-found'));
     const rest = await fetch(`${world.base}/healthz`);
-    expect(await rest.text()).toBe('rest of the server');
+    expect(await rest.json()).toEqual({ ok: true });
   });
 });

@@ -1,10 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import type { TotpEnrolResponse } from '../../../shared/accounts-api';
 import type { AccountState } from '../../../shared/account-state';
-import { desktopBridge } from '../bridge';
+import { ActionButton, ActionError } from '../ActionButton';
+import { callBridge } from '../bridge';
 import { Dialog } from '../Dialog';
-import { formErrorsFrom, noErrors, type FormErrors } from './form-errors';
+import { useBridgeAction } from '../use-bridge-action';
+import { formErrorsFrom, noErrors } from './form-errors';
 import { TextField } from './TextField';
+import '../buttons.css';
+import '../forms.css';
+import '../dialog.css';
+import './account.css';
 
 type SignedIn = Extract<AccountState, { status: 'signed-in' }>;
 
@@ -20,31 +26,35 @@ export function AccountPanel({ state, onChanged, onClose }: AccountPanelProps) {
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   const [code, setCode] = useState('');
   const [deletePassword, setDeletePassword] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  // One action per section, so each shows its progress and its failure where it is.
+  const twoFactor = useBridgeAction();
+  const signingOut = useBridgeAction();
+  const deletion = useBridgeAction();
+  const twoFactorErrors = twoFactor.error ? formErrorsFrom(twoFactor.error) : noErrors;
+  const deletionErrors = deletion.error ? formErrorsFrom(deletion.error) : noErrors;
 
   const startTwoFactor = async (): Promise<void> => {
-    const result = await desktopBridge().startTwoFactor();
-    if (result.ok) setEnrolment(result.value);
-    else setErrors(formErrorsFrom(result.error));
+    const reply = await twoFactor.run((signal) => callBridge('startTwoFactor', undefined, { signal }));
+    if (reply?.ok) setEnrolment(reply.value);
   };
-  const confirmTwoFactor = async (event: FormEvent): Promise<void> => {
-    event.preventDefault();
-    const result = await desktopBridge().confirmTwoFactor({ code });
-    if (!result.ok) return setErrors(formErrorsFrom(result.error));
-    setRecoveryCodes(result.value.recoveryCodes);
+  const confirmTwoFactor = async (): Promise<void> => {
+    const reply = await twoFactor.run((signal) => callBridge('confirmTwoFactor', { code }, { signal }));
+    if (!reply?.ok) return;
+    setRecoveryCodes(reply.value.recoveryCodes);
     setEnrolment(null);
-    setErrors(noErrors);
     onChanged();
   };
-  const deleteAccount = async (event: FormEvent): Promise<void> => {
-    event.preventDefault();
-    const result = await desktopBridge().deleteAccount({ password: deletePassword });
-    if (!result.ok) return setErrors(formErrorsFrom(result.error));
-    onChanged();
+  const deleteAccount = async (): Promise<void> => {
+    const reply = await deletion.run((signal) => callBridge('deleteAccount', { password: deletePassword }, { signal }));
+    if (reply?.ok) onChanged();
   };
   const signOut = async (): Promise<void> => {
-    await desktopBridge().signOut();
-    onChanged();
+    const reply = await signingOut.run((signal) => callBridge('signOut', undefined, { signal }));
+    if (reply?.ok) onChanged();
+  };
+  const submitted = (then: () => Promise<void>) => (event: FormEvent) => {
+    event.preventDefault();
+    void then();
   };
 
   return (
@@ -76,7 +86,7 @@ export function AccountPanel({ state, onChanged, onClose }: AccountPanelProps) {
         ) : state.account.totpEnabled ? (
           <p>On. Signing in asks for a code from your authenticator app.</p>
         ) : enrolment ? (
-          <form className="account-form" onSubmit={(event) => void confirmTwoFactor(event)}>
+          <form className="account-form" onSubmit={submitted(confirmTwoFactor)} aria-busy={twoFactor.busy || undefined}>
             <p>Scan this code with your authenticator app, or type the key by hand, then enter the 6-digit code it shows.</p>
             <img className="totp-qr" src={enrolment.qrCodeDataUrl} alt="QR code for your authenticator app" width={180} height={180} />
             <p>
@@ -88,31 +98,46 @@ export function AccountPanel({ state, onChanged, onClose }: AccountPanelProps) {
               autoComplete="one-time-code"
               value={code}
               onChange={(event) => setCode(event.target.value)}
-              error={errors.fields.code}
+              error={twoFactorErrors.fields.code}
             />
-            <button type="submit" className="button button--primary">
+            <ActionError error={twoFactorErrors.general} />
+            <ActionButton type="submit" className="button button--primary" action={twoFactor} busyLabel="Turning on…">
               Turn on two-factor authentication
-            </button>
+            </ActionButton>
           </form>
         ) : (
           <>
             <p>Off. A code from your phone keeps your account yours even if your password leaks.</p>
-            <button type="button" className="button button--secondary" onClick={() => void startTwoFactor()}>
+            <ActionError error={twoFactorErrors.general} />
+            <ActionButton
+              type="button"
+              className="button button--secondary"
+              action={twoFactor}
+              busyLabel="Setting up…"
+              onClick={() => void startTwoFactor()}
+            >
               Set up two-factor authentication
-            </button>
+            </ActionButton>
           </>
         )}
       </section>
 
       <section className="dialog__section">
-        <button type="button" className="button button--secondary" onClick={() => void signOut()}>
+        <ActionButton
+          type="button"
+          className="button button--secondary"
+          action={signingOut}
+          busyLabel="Signing out…"
+          onClick={() => void signOut()}
+        >
           Sign out
-        </button>
+        </ActionButton>
+        <ActionError error={signingOut.error} />
       </section>
 
       <section className="dialog__section" aria-labelledby="delete-title">
         <h3 id="delete-title">Delete account</h3>
-        <form className="account-form" onSubmit={(event) => void deleteAccount(event)}>
+        <form className="account-form" onSubmit={submitted(deleteAccount)} aria-busy={deletion.busy || undefined}>
           <p>This removes your account and its data from Cam-Party for good.</p>
           <TextField
             label="Your password"
@@ -120,18 +145,20 @@ export function AccountPanel({ state, onChanged, onClose }: AccountPanelProps) {
             autoComplete="current-password"
             value={deletePassword}
             onChange={(event) => setDeletePassword(event.target.value)}
-            error={errors.fields.password}
+            error={deletionErrors.fields.password}
           />
-          <button type="submit" className="button button--danger" disabled={deletePassword.length === 0}>
+          <ActionError error={deletionErrors.general} />
+          <ActionButton
+            type="submit"
+            className="button button--danger"
+            disabled={deletePassword.length === 0}
+            action={deletion}
+            busyLabel="Deleting your account…"
+          >
             Delete my account
-          </button>
+          </ActionButton>
         </form>
       </section>
-      {errors.general && (
-        <p className="form-error" role="alert">
-          {errors.general}
-        </p>
-      )}
     </Dialog>
   );
 }

@@ -1,7 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { desktopBridge } from '../bridge';
-import { formErrorsFrom, noErrors, type FormErrors } from './form-errors';
+import { ActionButton } from '../ActionButton';
+import { callBridge } from '../bridge';
+import { useBridgeAction } from '../use-bridge-action';
+import { formErrorsFrom, noErrors } from './form-errors';
 import { TextField } from './TextField';
+import '../buttons.css';
+import '../forms.css';
 
 export function SignInForm({ onDone }: { onDone(): void }) {
   const [email, setEmail] = useState('');
@@ -9,29 +13,26 @@ export function SignInForm({ onDone }: { onDone(): void }) {
   const [needsCode, setNeedsCode] = useState(false);
   const [useRecovery, setUseRecovery] = useState(false);
   const [code, setCode] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [busy, setBusy] = useState(false);
+  const action = useBridgeAction();
+  // Being asked for the second factor is the next step, not an error.
+  const asksForCode = action.error?.code === 'second-factor-required';
+  const errors = action.error && !asksForCode ? formErrorsFrom(action.error) : noErrors;
 
-  const submit = async (event: FormEvent): Promise<void> => {
-    event.preventDefault();
-    setBusy(true);
+  const submit = async (): Promise<void> => {
     const secondFactor = needsCode ? { kind: useRecovery ? ('recovery' as const) : ('totp' as const), code } : undefined;
-    const result = await desktopBridge().signIn({ email, password, ...(secondFactor && { secondFactor }) });
-    setBusy(false);
-    if (result.ok) {
-      onDone();
-      return;
-    }
-    if (result.error.code === 'second-factor-required') {
-      setNeedsCode(true);
-      setErrors(noErrors);
-      return;
-    }
-    setErrors(formErrorsFrom(result.error));
+    const reply = await action.run((signal) =>
+      callBridge('signIn', { email, password, ...(secondFactor && { secondFactor }) }, { signal }),
+    );
+    if (reply?.ok) onDone();
+    else if (reply?.error.code === 'second-factor-required') setNeedsCode(true);
+  };
+  const onSubmit = (event: FormEvent): void => {
+    event.preventDefault();
+    void submit();
   };
 
   return (
-    <form className="account-form" onSubmit={(event) => void submit(event)} noValidate aria-label="Sign in">
+    <form className="account-form" onSubmit={onSubmit} noValidate aria-label="Sign in" aria-busy={action.busy || undefined}>
       <TextField
         label="Email"
         type="email"
@@ -74,9 +75,9 @@ export function SignInForm({ onDone }: { onDone(): void }) {
           {errors.general}
         </p>
       )}
-      <button type="submit" className="button button--primary" disabled={busy}>
-        {busy ? 'Signing in…' : 'Sign in'}
-      </button>
+      <ActionButton type="submit" className="button button--primary" action={action} busyLabel="Signing in…">
+        Sign in
+      </ActionButton>
     </form>
   );
 }

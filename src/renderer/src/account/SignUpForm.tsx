@@ -1,30 +1,35 @@
 import { useState, type FormEvent } from 'react';
 import { MIN_PASSWORD_LENGTH } from '../../../shared/accounts-api';
 import { usernameWarnings } from '../../../shared/username-guidance';
-import { desktopBridge } from '../bridge';
-import { formErrorsFrom, noErrors, type FormErrors } from './form-errors';
+import { ActionButton } from '../ActionButton';
+import { callBridge } from '../bridge';
+import { useBridgeAction } from '../use-bridge-action';
+import { formErrorsFrom, noErrors } from './form-errors';
 import { TextField } from './TextField';
+import '../buttons.css';
+import '../forms.css';
+import './account.css';
 
 export function SignUpForm({ onDone }: { onDone(): void }) {
   const [email, setEmail] = useState('');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [busy, setBusy] = useState(false);
+  const action = useBridgeAction();
+  const errors = action.error ? formErrorsFrom(action.error) : noErrors;
   // Advice only, as the person types: the same rule the server applies.
   const warnings = username.trim().length >= 3 ? usernameWarnings(username) : [];
 
-  const submit = async (event: FormEvent): Promise<void> => {
+  const submit = async (): Promise<void> => {
+    const reply = await action.run((signal) => callBridge('signUp', { email, username, password }, { signal }));
+    if (reply?.ok) onDone();
+  };
+  const onSubmit = (event: FormEvent): void => {
     event.preventDefault();
-    setBusy(true);
-    const result = await desktopBridge().signUp({ email, username, password });
-    setBusy(false);
-    if (result.ok) onDone();
-    else setErrors(formErrorsFrom(result.error));
+    void submit();
   };
 
   return (
-    <form className="account-form" onSubmit={(event) => void submit(event)} noValidate aria-label="Create account">
+    <form className="account-form" onSubmit={onSubmit} noValidate aria-label="Create account" aria-busy={action.busy || undefined}>
       <TextField
         label="Email"
         type="email"
@@ -69,9 +74,9 @@ export function SignUpForm({ onDone }: { onDone(): void }) {
           {errors.general}
         </p>
       )}
-      <button type="submit" className="button button--primary" disabled={busy}>
-        {busy ? 'Creating account…' : 'Create account'}
-      </button>
+      <ActionButton type="submit" className="button button--primary" action={action} busyLabel="Creating account…">
+        Create account
+      </ActionButton>
     </form>
   );
 }

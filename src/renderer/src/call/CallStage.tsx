@@ -4,6 +4,8 @@ import { markCall } from './call-marks';
 import { runDeferredTeardownsSoon } from './deferred-teardown';
 import { FilteredRemoteVideo } from '../safety-filter/FilteredRemoteVideo';
 import { VideoView } from './VideoView';
+import './video.css';
+import './call-stage.css';
 
 interface CallStageProps {
   phase: Exclude<CallPhase, 'lobby'>;
@@ -62,8 +64,9 @@ export function CallStage(props: CallStageProps) {
             The stranger turned their camera off.
           </div>
         )}
+        {/* Not a live region: the round-trip time changes every few seconds (changes of state go to the announcer). */}
         {showRemote && (
-          <span className="stage__tag" aria-live="polite">
+          <span className="stage__tag">
             Stranger
             {roundTripMs !== null && (
               <span className="stage__rtt" data-testid="round-trip">

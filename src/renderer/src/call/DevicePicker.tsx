@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { MediaDevice } from './local-media';
+import '../forms.css';
 
 interface DevicePickerProps {
   label: string;

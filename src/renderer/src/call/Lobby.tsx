@@ -6,6 +6,13 @@ import { VideoView } from './VideoView';
 import type { Effect } from '../effects/effect-model';
 import { EffectPicker } from '../effects/EffectPicker';
 import type { ProcessedStream } from '../effects/use-processed-stream';
+import { ActionError } from '../ActionButton';
+import { SettingsErrorNote } from '../settings/SettingsErrorNote';
+import type { SettingsHandle } from '../settings/use-settings';
+import '../buttons.css';
+import '../forms.css';
+import './video.css';
+import './lobby.css';
 
 interface LobbyProps {
   media: LocalMedia;
@@ -15,6 +22,8 @@ interface LobbyProps {
   onEffectChange(effect: Effect): void;
   serverStatus: ServerStatus;
   onStart(): void;
+  /** Their failure to load or save shows here: nothing is sent until they are read. */
+  settings: SettingsHandle;
 }
 
 const SAFETY_TIPS = [
@@ -23,7 +32,7 @@ const SAFETY_TIPS = [
   'Skip freely. You owe no one your time.',
 ];
 
-export function Lobby({ media, outgoing, effect, onEffectChange, serverStatus, onStart }: LobbyProps) {
+export function Lobby({ media, outgoing, effect, onEffectChange, serverStatus, onStart, settings }: LobbyProps) {
   // With an effect on, Start waits for its first processed frame: no raw frame is ever sent.
   const ready = outgoing.readyToSend && serverStatus === 'online';
   const effectProblem = outgoing.status.state === 'paused' || outgoing.status.state === 'error' ? outgoing.status.detail : null;
@@ -48,6 +57,15 @@ export function Lobby({ media, outgoing, effect, onEffectChange, serverStatus, o
           <DevicePicker label="Microphone" devices={media.microphones} selectedId={media.microphoneId} onSelect={media.selectMicrophone} />
         </div>
         <EffectPicker value={effect} onChange={onEffectChange} disabled={media.stream === null} />
+        <SettingsErrorNote error={settings.error} keys={['videoEffect']} />
+        {settings.error?.keys === null && (
+          <>
+            <ActionError error={settings.error.message} />
+            <button type="button" className="button button--secondary" onClick={settings.reload}>
+              Read the settings again
+            </button>
+          </>
+        )}
         {effectProblem && (
           <p className="form-error" role="alert">
             {effectProblem}

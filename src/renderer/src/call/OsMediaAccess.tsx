@@ -4,9 +4,14 @@
  * turned off for the app, the page's own request fails whatever it does,
  * so this says which setting to change and opens that settings page.
  */
-import { useCallback, useEffect, useState } from 'react';
-import type { AppInfo, MediaAccessReport, MediaKind, OsMediaAccessStatus } from '../../../shared/bridge-contract';
-import { desktopBridge } from '../bridge';
+import { useEffect, useState } from 'react';
+import type { AppInfo, BridgeReply, MediaAccessReport, MediaKind, OsMediaAccessStatus } from '../../../shared/bridge-contract';
+import { callBridge, isCancelled } from '../bridge';
+import { ActionButton, ActionError } from '../ActionButton';
+import { useBridgeAction } from '../use-bridge-action';
+import '../buttons.css';
+import './notice-banner.css';
+import './lobby.css';
 
 const DEVICE_NAME: Record<MediaKind, string> = { camera: 'Camera', microphone: 'Microphone' };
 
@@ -33,20 +38,20 @@ function useOsMediaAccess(): { report: MediaAccessReport | null; platform: AppIn
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    let active = true;
-    const bridge = desktopBridge();
-    const fail = (reason: unknown): void => {
-      if (active) setError(reason instanceof Error ? reason.message : String(reason));
+    const controller = new AbortController();
+    const { signal } = controller;
+    const show = (reply: BridgeReply<MediaAccessReport>): void => {
+      if (signal.aborted) return;
+      if (reply.ok) setReport(reply.value);
+      else if (!isCancelled(reply.error)) setError(reply.error.message);
     };
-    bridge.getAppInfo().then((info) => active && setPlatform(info.platform), fail);
-    bridge.requestMediaAccess().then((next) => active && setReport(next), fail);
+    void callBridge('getAppInfo', undefined, { signal }).then((reply) => reply.ok && setPlatform(reply.value.platform));
+    void callBridge('requestMediaAccess', undefined, { signal }).then(show);
     // Coming back from the settings page is a focus change: read again.
-    const reread = (): void => {
-      bridge.getMediaAccess().then((next) => active && setReport(next), fail);
-    };
+    const reread = (): void => void callBridge('getMediaAccess', undefined, { signal }).then(show);
     window.addEventListener('focus', reread);
     return () => {
-      active = false;
+      controller.abort();
       window.removeEventListener('focus', reread);
     };
   }, []);
@@ -56,20 +61,17 @@ function useOsMediaAccess(): { report: MediaAccessReport | null; platform: AppIn
 
 export function OsMediaAccess() {
   const { report, platform, error } = useOsMediaAccess();
-  const [openError, setOpenError] = useState<string | null>(null);
+  const opening = useBridgeAction();
+  const [openHint, setOpenHint] = useState<string | null>(null);
 
-  const openSettings = useCallback(
-    (kind: MediaKind) => {
-      setOpenError(null);
-      desktopBridge()
-        .openMediaAccessSettings({ kind })
-        .then(({ opened }) => {
-          if (!opened) setOpenError(`Open ${settingsPath(platform, kind)} yourself to change this.`);
-        })
-        .catch((reason: unknown) => setOpenError(reason instanceof Error ? reason.message : String(reason)));
-    },
-    [platform],
-  );
+  const openSettings = (kind: MediaKind): void => {
+    setOpenHint(null);
+    void opening.run(async (signal) => {
+      const reply = await callBridge('openMediaAccessSettings', { kind }, { signal });
+      if (reply.ok && !reply.value.opened) setOpenHint(`Open ${settingsPath(platform, kind)} yourself to change this.`);
+      return reply;
+    });
+  };
 
   if (error) return <p className="lobby__hint">System camera access could not be read: {error}</p>;
   if (!report) return null;
@@ -94,13 +96,20 @@ export function OsMediaAccess() {
             Your {kind} is {STATUS_TEXT[report[kind].status]}. Turn Cam-Party on in {settingsPath(platform, kind)}, then come back.
           </span>
           {report[kind].status === 'denied' && report[kind].settingsAvailable ? (
-            <button type="button" className="button button--secondary" onClick={() => openSettings(kind)}>
+            <ActionButton
+              type="button"
+              className="button button--secondary"
+              action={opening}
+              busyLabel="Opening…"
+              onClick={() => openSettings(kind)}
+            >
               Open {kind} settings
-            </button>
+            </ActionButton>
           ) : null}
         </div>
       ))}
-      {openError ? <p className="lobby__hint">{openError}</p> : null}
+      {openHint ? <p className="lobby__hint">{openHint}</p> : null}
+      <ActionError error={opening.error} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useLatest } from '../use-latest';
 import { deferTeardown } from './deferred-teardown';
+import './video.css';
 
 interface VideoViewProps {
   stream: MediaStream | null;

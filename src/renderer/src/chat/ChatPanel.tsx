@@ -4,6 +4,8 @@ import { checkOutgoingMessage, type PrivacyConcern } from '../../../shared/priva
 import { RedFlagNote } from './RedFlagNote';
 import { SendAnywayPrompt } from './SendAnywayPrompt';
 import type { Chat, ChatEntry } from './use-chat';
+import '../buttons.css';
+import './chat.css';
 
 interface ChatPanelProps {
   chat: Chat;

@@ -1,4 +1,6 @@
 import type { RedFlag } from '../../../shared/red-flags';
+import '../buttons.css';
+import './chat.css';
 
 interface RedFlagNoteProps {
   flags: RedFlag[];

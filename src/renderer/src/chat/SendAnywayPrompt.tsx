@@ -1,4 +1,6 @@
 import type { PrivacyConcern } from '../../../shared/privacy-guard';
+import '../buttons.css';
+import './chat.css';
 
 interface SendAnywayPromptProps {
   concerns: PrivacyConcern[];

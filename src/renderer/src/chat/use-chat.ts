@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { MAX_CHAT_TEXT_LENGTH } from '../../../shared/peer-messages';
 import { detectRedFlags, type RedFlag } from '../../../shared/red-flags';
-import { desktopBridge } from '../bridge';
+import { callBridge } from '../bridge';
 import type { CallSession } from '../call/use-call-session';
 import { useLatest } from '../use-latest';
 import { SlidingWindowLimit } from './sliding-window-limit';
@@ -57,13 +57,14 @@ export interface Chat {
 /** Keeps a copy in the local chat log (main encrypts it and deletes it after the retention period). */
 function keepInLog(pairId: string | null, partnerId: string | null, entry: ChatEntry): void {
   if (!pairId || !partnerId) return;
-  desktopBridge()
-    .appendChatLog({
-      conversationId: pairId,
-      partnerId,
-      message: { from: entry.from, text: entry.text, at: entry.at, flags: entry.flags.map((flag) => flag.category) },
-    })
-    .catch((error: unknown) => console.warn('The chat log could not keep a message:', error));
+  void callBridge('appendChatLog', {
+    conversationId: pairId,
+    partnerId,
+    message: { from: entry.from, text: entry.text, at: entry.at, flags: entry.flags.map((flag) => flag.category) },
+  }).then((reply) => {
+    // Not worth interrupting the call for: the conversation goes on, only the local copy misses a line.
+    if (!reply.ok) console.warn('The chat log could not keep a message:', reply.error.message);
+  });
 }
 
 export function useChat(

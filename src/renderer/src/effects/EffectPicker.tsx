@@ -6,6 +6,7 @@
 import { useEffect, useId, useMemo, useState, type ChangeEvent } from 'react';
 import { SHIPPED_BACKGROUNDS, type ShippedBackground } from './background-catalog';
 import { effectFromKey, effectKey, type Effect } from './effect-model';
+import '../buttons.css';
 import './effect-picker.css';
 
 /** Formats the <img> path can decode everywhere Cam-Party runs. */

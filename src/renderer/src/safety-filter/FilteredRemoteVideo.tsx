@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { VideoView } from '../call/VideoView';
 import type { BlurReason } from './filter-decision';
 import { useIncomingVideoFilter, type IncomingVideoFilterHookOptions } from './use-incoming-video-filter';
+import '../buttons.css';
 import './filtered-remote-video.css';
 
 interface FilteredRemoteVideoProps {

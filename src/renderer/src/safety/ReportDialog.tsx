@@ -1,14 +1,28 @@
 import { useState, type FormEvent } from 'react';
 import { REPORT_REASON_LABELS, reportReasonSchema, type ReportReason } from '../../../shared/moderation-api';
-import { desktopBridge } from '../bridge';
+import { ActionButton, ActionError } from '../ActionButton';
+import { callBridge } from '../bridge';
 import { Dialog } from '../Dialog';
+import { useBridgeAction } from '../use-bridge-action';
 import type { OpenReport } from './use-reporting';
+import '../buttons.css';
+import '../forms.css';
+import '../dialog.css';
+import './safety.css';
 
 interface ReportDialogProps {
   report: OpenReport;
   onBlock(pairId: string): void;
   onClose(): void;
 }
+
+/** Reasons whose shared label (written for moderators too) does not follow "The stranger …". */
+const REASON_SENTENCES: Partial<Record<ReportReason, string>> = {
+  'sexual-content': 'The stranger showed sexual or inappropriate content',
+  harassment: 'The stranger harassed or threatened me',
+  other: 'Something else',
+};
+const reasonSentence = (reason: ReportReason): string => REASON_SENTENCES[reason] ?? `The stranger ${REPORT_REASON_LABELS[reason]}`;
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -18,15 +32,19 @@ export function ReportDialog({ report, onBlock, onClose }: ReportDialogProps) {
   const [details, setDetails] = useState('');
   const [attachFrame, setAttachFrame] = useState(false);
   const [sent, setSent] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const sendDetails = async (event: FormEvent): Promise<void> => {
-    event.preventDefault();
-    if (!reason) return setError('Choose what happened.');
+  const [missingReason, setMissingReason] = useState(false);
+  const sending = useBridgeAction();
+  const sendDetails = async (chosen: ReportReason): Promise<void> => {
     const frame = attachFrame && report.frame ? { frame: report.frame } : {};
-    const result = await desktopBridge().addReportDetails({ reportId: report.reportId, reason, details, ...frame });
-    if (!result.ok) return setError(result.error.message);
-    setSent(true);
-    setError(null);
+    const reply = await sending.run((signal) =>
+      callBridge('addReportDetails', { reportId: report.reportId, reason: chosen, details, ...frame }, { signal }),
+    );
+    if (reply?.ok) setSent(true);
+  };
+  const onSubmit = (event: FormEvent): void => {
+    event.preventDefault();
+    setMissingReason(!reason);
+    if (reason) void sendDetails(reason);
   };
 
   return (
@@ -58,13 +76,18 @@ export function ReportDialog({ report, onBlock, onClose }: ReportDialogProps) {
         </button>
       </div>
       {report.status === 'filed' && !sent && (
-        <form className="account-form dialog__section" onSubmit={(event) => void sendDetails(event)} aria-label="Add details to the report">
+        <form
+          className="account-form dialog__section"
+          onSubmit={onSubmit}
+          aria-busy={sending.busy || undefined}
+          aria-label="Add details to the report"
+        >
           <fieldset className="reasons">
             <legend>What happened? (optional)</legend>
             {reportReasonSchema.options.map((option) => (
               <label key={option} className="checkbox">
                 <input type="radio" name="reason" value={option} checked={reason === option} onChange={() => setReason(option)} />
-                The stranger {REPORT_REASON_LABELS[option]}
+                {reasonSentence(option)}
               </label>
             ))}
           </fieldset>
@@ -87,14 +110,10 @@ export function ReportDialog({ report, onBlock, onClose }: ReportDialogProps) {
               onChange={(event) => setDetails(event.target.value)}
             />
           </label>
-          {error && (
-            <p className="form-error" role="alert">
-              {error}
-            </p>
-          )}
-          <button type="submit" className="button button--primary">
+          <ActionError error={missingReason ? 'Choose what happened.' : sending.error} />
+          <ActionButton type="submit" className="button button--primary" action={sending} busyLabel="Adding to the report…">
             Add to the report
-          </button>
+          </ActionButton>
         </form>
       )}
       {sent && <p role="status">Thank you. The details were added to report {report.receipt?.reportNumber}.</p>}

@@ -1,6 +1,7 @@
 import type { ShortcutAction } from '../../../shared/bridge-contract';
 import { keyLabel } from '../../../shared/call-keys';
 import { ControlIcon, type ControlIconName } from './ControlIcon';
+import './safety.css';
 
 interface SafetyPanelProps {
   inCall: boolean;

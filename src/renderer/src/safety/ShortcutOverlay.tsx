@@ -1,6 +1,8 @@
 import { Dialog } from '../Dialog';
 import { SHORTCUT_ACTIONS, type ShortcutAction } from '../../../shared/bridge-contract';
 import { describeAction, keyLabel } from '../../../shared/call-keys';
+import '../forms.css';
+import './shortcut-table.css';
 
 interface ShortcutOverlayProps {
   keys: Record<ShortcutAction, string[]>;

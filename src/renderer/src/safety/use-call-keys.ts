@@ -27,10 +27,10 @@ export function useCallKeys(bindings: Record<ShortcutAction, string[]>, onAction
       latest.current.onAction(action);
     };
     window.addEventListener('keydown', onKeyDown);
-    const unsubscribe = desktopBridge().onShortcut(({ action }) => latest.current.onAction(action));
+    const unsubscribe = desktopBridge()?.onShortcut(({ action }) => latest.current.onAction(action));
     return () => {
       window.removeEventListener('keydown', onKeyDown);
-      unsubscribe();
+      unsubscribe?.();
     };
   }, [latest]);
 }

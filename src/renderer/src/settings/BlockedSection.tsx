@@ -1,36 +1,42 @@
-import { useCallback, useEffect, useState } from 'react';
 import type { z } from 'zod';
 import type { blockedAccountSchema } from '../../../shared/moderation-api';
-import { desktopBridge } from '../bridge';
+import { ActionError } from '../ActionButton';
+import { callBridge } from '../bridge';
+import { useBridgeAction } from '../use-bridge-action';
+import { useBridgeRead } from '../use-bridge-read';
+import '../buttons.css';
+import '../forms.css';
+import '../dialog.css';
+import './settings.css';
 
 type BlockedAccount = z.infer<typeof blockedAccountSchema>;
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
+const listBlocks = (signal: AbortSignal) => callBridge('listBlocks', undefined, { signal });
+
 /** The people this account has blocked: never paired with them again, unless unblocked here. */
 export function BlockedSection() {
-  const [blocked, setBlocked] = useState<BlockedAccount[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const reload = useCallback(() => {
-    void desktopBridge()
-      .listBlocks()
-      .then((result) => (result.ok ? setBlocked(result.value.blocks) : setError(result.error.message)));
-  }, []);
-  useEffect(reload, [reload]);
+  const list = useBridgeRead(listBlocks);
+  const blocked: BlockedAccount[] | null = list.value?.blocks ?? null;
+  const unblocking = useBridgeAction();
 
-  const unblock = async (accountId: string): Promise<void> => {
-    const result = await desktopBridge().unblockAccount({ accountId });
-    if (!result.ok) return setError(result.error.message);
-    reload();
+  const unblock = (accountId: string): void => {
+    void unblocking.run(async (signal) => {
+      const reply = await callBridge('unblockAccount', { accountId }, { signal });
+      if (reply.ok) list.reload();
+      return reply;
+    });
   };
 
   return (
-    <section className="dialog__section" aria-labelledby="blocked-title">
+    <section className="dialog__section" aria-labelledby="blocked-title" aria-busy={unblocking.busy || undefined}>
       <h3 id="blocked-title">Blocked people</h3>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
+      <ActionError error={unblocking.error ?? list.error} />
+      {list.error && !blocked && (
+        <button type="button" className="button button--secondary button--small" onClick={list.reload}>
+          Try again
+        </button>
       )}
       {blocked?.length === 0 && <p className="form-field__hint">You have not blocked anyone.</p>}
       {blocked && blocked.length > 0 && (
@@ -44,7 +50,7 @@ export function BlockedSection() {
                 type="button"
                 className="button button--secondary button--small"
                 aria-label={`Unblock ${account.username}`}
-                onClick={() => void unblock(account.accountId)}
+                onClick={() => unblock(account.accountId)}
               >
                 Unblock
               </button>

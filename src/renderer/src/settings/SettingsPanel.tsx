@@ -1,8 +1,14 @@
+import { ActionError } from '../ActionButton';
 import { Dialog } from '../Dialog';
 import type { SettingsHandle } from './use-settings';
 import { ChatHistorySection } from './ChatHistorySection';
 import { BlockedSection } from './BlockedSection';
+import { SettingsErrorNote } from './SettingsErrorNote';
 import { ShortcutSection } from './ShortcutSection';
+import { UpdatesSection } from './UpdatesSection';
+import '../buttons.css';
+import '../forms.css';
+import '../dialog.css';
 
 interface SettingsPanelProps {
   settings: SettingsHandle;
@@ -10,9 +16,17 @@ interface SettingsPanelProps {
 }
 
 export function SettingsPanel({ settings, onClose }: SettingsPanelProps) {
-  const { settings: current, update } = settings;
+  const { settings: current, update, error } = settings;
   return (
     <Dialog title="Settings" closeLabel="Close settings" onClose={onClose} wide>
+      {error && error.keys === null && (
+        <div className="dialog__section">
+          <ActionError error={error.message} />
+          <button type="button" className="button button--secondary button--small" onClick={settings.reload}>
+            Read the settings again
+          </button>
+        </div>
+      )}
       <section className="dialog__section" aria-labelledby="privacy-title">
         <h3 id="privacy-title">Privacy</h3>
         <label className="checkbox">
@@ -39,13 +53,24 @@ export function SettingsPanel({ settings, onClose }: SettingsPanelProps) {
           />
           Always start with my background blurred
         </label>
+        <SettingsErrorNote error={error} keys={['outgoingPrivacyGuard', 'filterIncomingVideo', 'alwaysStartWithBlur']} />
       </section>
       <ChatHistorySection
         retention={current.chatLogRetention}
         onRetentionChange={(chatLogRetention) => void update({ chatLogRetention })}
+        saveError={<SettingsErrorNote error={error} keys={['chatLogRetention']} />}
       />
       <BlockedSection />
-      <ShortcutSection custom={current.callKeys} onChange={(callKeys) => void update({ callKeys })} />
+      <ShortcutSection
+        custom={current.callKeys}
+        onChange={(callKeys) => void update({ callKeys })}
+        saveError={<SettingsErrorNote error={error} keys={['callKeys']} />}
+      />
+      <UpdatesSection
+        checkAutomatically={current.checkForUpdatesAutomatically}
+        onChange={(checkForUpdatesAutomatically) => void update({ checkForUpdatesAutomatically })}
+        saveError={<SettingsErrorNote error={error} keys={['checkForUpdatesAutomatically']} />}
+      />
     </Dialog>
   );
 }

@@ -1,14 +1,21 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { SHORTCUT_ACTIONS, type ShortcutAction } from '../../../shared/bridge-contract';
 import { describeAction, effectiveCallKeys, keyLabel, rebindCallKeys, type CallKeyBindings } from '../../../shared/call-keys';
+import '../buttons.css';
+import '../forms.css';
+import '../dialog.css';
+import '../safety/shortcut-table.css';
+import './settings.css';
 
 interface ShortcutSectionProps {
   custom: CallKeyBindings;
   onChange(bindings: CallKeyBindings): void;
+  /** Shown when the new keys could not be saved. */
+  saveError?: ReactNode;
 }
 
 /** Change the single-key shortcuts: press "Change", then the new key. A key taken by another action is refused. */
-export function ShortcutSection({ custom, onChange }: ShortcutSectionProps) {
+export function ShortcutSection({ custom, onChange, saveError }: ShortcutSectionProps) {
   const [listening, setListening] = useState<ShortcutAction | null>(null);
   const [error, setError] = useState<string | null>(null);
   const keys = effectiveCallKeys(custom);
@@ -70,6 +77,7 @@ export function ShortcutSection({ custom, onChange }: ShortcutSectionProps) {
           {error}
         </p>
       )}
+      {saveError}
       <button type="button" className="link-button" onClick={() => onChange({})}>
         Restore the default keys
       </button>

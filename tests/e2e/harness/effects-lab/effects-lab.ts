@@ -144,17 +144,32 @@ const api: EffectsLabApi = {
     });
   },
   setEffect: applyEffect,
-  async waitForStatus(state, timeoutMs, reason) {
-    const deadline = performance.now() + timeoutMs;
-    while (performance.now() < deadline) {
-      const current = requirePipeline().status;
-      if (current.state === state && (!reason || ('reason' in current && current.reason === reason))) return toLabStatus(current);
-      if (current.state === 'error' || (current.state === 'paused' && current.reason === 'engine-failed' && state !== 'paused')) {
-        throw new Error(`Status is ${current.state}, never "${state}": ${current.detail}`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    throw new Error(`Status stayed ${JSON.stringify(requirePipeline().status)}, never "${state}" ${reason ?? ''} in ${timeoutMs} ms`);
+  waitForStatus(state, timeoutMs, reason) {
+    // Checked at every status change (never on a timer); the deadline only bounds the wait.
+    return new Promise<LabStatus>((resolve, reject) => {
+      const deadline = AbortSignal.timeout(timeoutMs);
+      const finish = (): void => {
+        statusListeners.delete(check);
+        deadline.removeEventListener('abort', giveUp);
+      };
+      const check = (): void => {
+        const current = requirePipeline().status;
+        if (current.state === state && (!reason || ('reason' in current && current.reason === reason))) {
+          finish();
+          resolve(toLabStatus(current));
+        } else if (current.state === 'error' || (current.state === 'paused' && current.reason === 'engine-failed' && state !== 'paused')) {
+          finish();
+          reject(new Error(`Status is ${current.state}, never "${state}": ${current.detail}`));
+        }
+      };
+      const giveUp = (): void => {
+        finish();
+        reject(new Error(`Status stayed ${JSON.stringify(requirePipeline().status)}, never "${state}" ${reason ?? ''} in ${timeoutMs} ms`));
+      };
+      statusListeners.add(check);
+      deadline.addEventListener('abort', giveUp);
+      check();
+    });
   },
   status: () => toLabStatus(requirePipeline().status),
   statusHistory: () => statuses,
@@ -171,17 +186,12 @@ const api: EffectsLabApi = {
       }
     });
   },
-  async watchOutput(ms) {
+  async watchOutput(frameCount) {
     return withFrames(requirePipeline().track, async (reader) => {
       const counts = { frames: 0, neutral: 0, nonNeutral: 0 };
-      const deadline = performance.now() + ms;
-      while (performance.now() < deadline) {
-        const next = await Promise.race([
-          reader.read(),
-          new Promise<null>((resolve) => setTimeout(() => resolve(null), Math.max(0, deadline - performance.now()))),
-        ]);
-        if (!next || !next.value) break;
-        const frame = next.value;
+      while (counts.frames < frameCount) {
+        const { value: frame } = await reader.read();
+        if (!frame) break;
         counts.frames += 1;
         if (isNeutral(frameToRgba(frame, 80, 60))) counts.neutral += 1;
         else counts.nonNeutral += 1;
@@ -249,7 +259,6 @@ const api: EffectsLabApi = {
         if (render) void loadBackgroundImage(effect).then((bitmap) => pipeline?.setEffect(render, bitmap));
       },
     });
-    await new Promise((resolve) => setTimeout(resolve, 100));
   },
   probeEngines: () => measureEngines(),
 };

@@ -49,14 +49,14 @@ export interface EffectsLabApi {
   usePicture(url: string, width: number, height: number, frameRate: number): Promise<void>;
   startPipeline(options: LabPipelineOptions): Promise<void>;
   setEffect(effectKey: string): Promise<void>;
-  /** Waits for a status (and, for "paused", optionally a reason). */
+  /** Waits for a status (and, for "paused", optionally a reason); rejects after `timeoutMs`. */
   waitForStatus(state: string, timeoutMs: number, reason?: string): Promise<LabStatus>;
   status(): LabStatus;
   statusHistory(): LabStatus[];
   /** The next frame of the output track (or of the input track, for comparisons). */
   grabFrame(which: 'output' | 'input'): Promise<LabFrame>;
-  /** Watches the output for `ms`: how many frames came out and how many were the neutral colour. */
-  watchOutput(ms: number): Promise<{ frames: number; neutral: number; nonNeutral: number }>;
+  /** Watches the next `frameCount` output frames (fewer if the track ends): how many were the neutral colour. */
+  watchOutput(frameCount: number): Promise<{ frames: number; neutral: number; nonNeutral: number }>;
   readStats(): Promise<LabStats>;
   resetStats(): Promise<void>;
   stopPipeline(): Promise<void>;

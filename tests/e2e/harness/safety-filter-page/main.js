@@ -15,7 +15,8 @@ import { FilteredRemoteVideo } from '../../../../src/renderer/src/safety-filter/
 import { sharedNsfwWorkerClassifier } from '../../../../src/renderer/src/safety-filter/nsfw-worker-classifier';
 import { createScriptedFrameClassifier } from '../scripted-frame-classifier';
 import { MARKER_COLOR, MARKER_SIZE, markerFlaggingClassifier } from '../marker-frame-classifier';
-import '../../../../src/renderer/src/styles.css';
+import '../../../../src/renderer/src/theme.css';
+import '../../../../src/renderer/src/base.css';
 import './test-page.css';
 
 const container = document.getElementById('root');
