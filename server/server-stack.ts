@@ -58,7 +58,7 @@ export interface ServerStack {
 }
 
 const HOUR_MS = 60 * 60 * 1000;
-export const DEFAULT_HEARTBEAT_INTERVAL_MS = 250;
+export const DEFAULT_HEARTBEAT_INTERVAL_MS = 5_000;
 
 export async function startServerStack(config: ServerStackConfig): Promise<ServerStack> {
   const clock = config.clock ?? systemClock;

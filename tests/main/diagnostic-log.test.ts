@@ -40,8 +40,13 @@ describe('diagnostic log', () => {
     retention = 'off';
     const before = fs.readFileSync(file, 'utf8');
     diagnostics.error('while off');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(fs.readFileSync(file, 'utf8')).toBe(before);
+    // Proof by a later line: once logging is back on, the next line lands, and the one written while off is not before it.
+    retention = '30d';
+    diagnostics.error('back on');
+    await expect.poll(() => fs.readFileSync(file, 'utf8')).toContain('back on');
+    const after = fs.readFileSync(file, 'utf8');
+    expect(after.startsWith(before)).toBe(true);
+    expect(after).not.toContain('while off');
   });
 
   it('sweeps log files older than the retention, and all of them when logs are off', async () => {

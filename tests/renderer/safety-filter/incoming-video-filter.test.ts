@@ -32,6 +32,8 @@ function scriptedClassifier(durationMs: number, load: () => Promise<void> = () =
     classify: (frame) =>
       new Promise((resolve) => {
         if (state.hang) return;
+        // A simulated classification cost on vitest's fake clock, not a pause.
+        // eslint-disable-next-line no-restricted-syntax
         setTimeout(() => {
           state.busyMs += durationMs;
           state.classified += 1;
@@ -229,6 +231,8 @@ describe('incoming video filter loop', () => {
   it('turns repeated classification failures into "unavailable", still within the budget', async () => {
     const failing: FrameClassifier<Frame> = {
       load: () => Promise.resolve(),
+      // A worker that fails after 40 ms of fake-clock time, not a pause.
+      // eslint-disable-next-line no-restricted-syntax
       classify: () => new Promise((_, reject) => setTimeout(() => reject(new Error('worker crashed')), 40)),
     };
     const { filter, grabbed } = run(failing);

@@ -17,7 +17,7 @@ const scope = self as unknown as {
   postMessage(message: unknown): void;
 };
 
-scope.onmessage = async ({ data }) => {
+async function segmentPicture(data: Request): Promise<void> {
   try {
     const load = data.engine === 'litert-wasm' ? loadLitertEngine : loadMediapipeEngine;
     const engine = await load({ baseUrl: data.baseUrl });
@@ -31,4 +31,7 @@ scope.onmessage = async ({ data }) => {
   } catch (error) {
     scope.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) });
   }
-};
+}
+
+// segmentPicture answers every failure itself, so nothing is left to catch here.
+scope.onmessage = ({ data }) => void segmentPicture(data);
