@@ -24,7 +24,8 @@ test('M mutes the outgoing audio (the partner hears silence), V blacks out the o
         ((document.querySelector('[data-testid="local-video"]') as HTMLVideoElement).srcObject as MediaStream).getAudioTracks()[0]!.enabled,
     ),
   ).toBe(false);
-  await expect(b.page.getByText('Stranger muted')).toBeVisible();
+  // The badge on the stranger's video (the live region says it in words too).
+  await expect(b.page.getByText('· Stranger muted')).toBeVisible();
   // A second and a half of b's received audio holds at least one beep, unless it is silenced.
   await expect.poll(() => receivedAudioEnergyOver(b, 1.5)).toBeLessThan(1.5 * SILENCE_ENERGY_PER_SECOND);
 
