@@ -14,7 +14,7 @@ import { launchChromium } from '../tests/e2e/harness/chromium';
 import { startCallWorld } from '../tests/e2e/harness/call-world';
 import { readCallMarks, type CallClient } from '../tests/e2e/harness/call-client';
 import { startTestServer } from '../tests/support/test-server';
-import { LOAD_GATE_OPTIONS, openLoadGate, printReport, serverOptionsFor, waitLimitMs } from './load-gate';
+import { LOAD_GATE_OPTIONS, openLoadGate, printReport, waitLimitMs } from './load-gate';
 import type { MarkedClient } from './marked-client';
 import { PlainCallClient, servePlainCallPage } from './plain-call/plain-call-client';
 import { compareFigures, interleaveRounds, summarize } from './statistics';
@@ -116,8 +116,8 @@ async function startTrio([a, b, c]: MarkedClient[]): Promise<void> {
 
 async function main(): Promise<void> {
   const browser = await launchChromium();
-  const world = await startCallWorld(browser, serverOptionsFor(gate));
-  const referenceServer = await startTestServer(serverOptionsFor(gate));
+  const world = await startCallWorld(browser);
+  const referenceServer = await startTestServer();
   const plainPage = await servePlainCallPage(referenceServer.url);
   const plainClients: PlainCallClient[] = [];
   try {
@@ -186,7 +186,6 @@ async function main(): Promise<void> {
 
     printReport(gate, {
       rounds,
-      server: serverOptionsFor(gate),
       incomingVideoFilter: values.filter,
       referenceIs: 'a plain simple-peer call with its defaults (trickle ICE, no prepared offer, no first-frame tricks), same server code',
       ...compareFigures(ours.figures(), reference.figures()),

@@ -14,7 +14,7 @@ import type { SettingsPatch } from '../src/shared/settings';
 import type { CallClient } from '../tests/e2e/harness/call-client';
 import { startCallWorld, type CallWorld } from '../tests/e2e/harness/call-world';
 import { browserProcessId, launchChromiumAt30Fps } from './bench-chromium';
-import { LOAD_GATE_OPTIONS, openLoadGate, printReport, serverOptionsFor, waitLimitMs } from './load-gate';
+import { LOAD_GATE_OPTIONS, openLoadGate, printReport, waitLimitMs } from './load-gate';
 import { cpuMsPerSecond, PROCESS_KINDS, sampleTree, type CpuPerSecond } from './process-cpu';
 import { compareFigures, interleaveRounds } from './statistics';
 import { markFor, markWait, pairMatchedAfter } from './wait-for-marks';
@@ -110,7 +110,7 @@ function figuresOf(samples: CpuPerSecond[][], names: string[]): Record<string, n
 
 async function main(): Promise<void> {
   const browsers = [await launchChromiumAt30Fps(), await launchChromiumAt30Fps()];
-  const world = await startCallWorld(browsers[0]!, serverOptionsFor(gate));
+  const world = await startCallWorld(browsers[0]!);
   try {
     const people: Participant[] = [];
     for (const [index, name] of ['a', 'b'].entries()) {
@@ -129,7 +129,6 @@ async function main(): Promise<void> {
     printReport(gate, {
       rounds,
       secondsPerRound: seconds,
-      server: serverOptionsFor(gate),
       oursIs: 'blur (strong) on, incoming-video filter on, a chat message every 2 s',
       referenceIs: 'the same call with both effects off',
       unit: 'CPU milliseconds per second of the whole Chromium process tree of one person (1000 = one core), from /proc',

@@ -20,19 +20,19 @@
  * main-thread time per classification.
  */
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Browser, CDPSession, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { ClassificationSample } from '../src/renderer/src/safety-filter/incoming-video-filter';
 import { launchChromium } from '../tests/e2e/harness/chromium';
-import type { HarnessWindow, MountOptions, TimelineEntry } from '../tests/e2e/harness/safety-filter-fixtures';
+import type { HarnessWindow, TimelineEntry } from '../tests/e2e/harness/safety-filter-fixtures';
 import { buildSafetyFilterPage } from '../tests/e2e/harness/safety-filter-page-build';
 import { startSafetyFilterPageServer } from '../tests/e2e/harness/safety-filter-page-server';
-import { DEFAULT_FILTER_SETTINGS } from '../src/renderer/src/safety-filter/filter-settings';
+import { measureBlurLatency, measureExplicitArrival } from './filter-blur-latency';
+import { measureCpu } from './filter-cpu-window';
+import { mount, newPage, sleep, unmount, waitForReason } from './filter-page';
 import { compareWithNsfwjsDefault, serveNsfwReferencePage } from './filter-reference-rounds';
 import { LOAD_GATE_OPTIONS, openLoadGate, printReport } from './load-gate';
-import { summarize } from './statistics';
+import { roundTo, summarize } from './statistics';
 
 const { values } = parseArgs({
   options: {
@@ -55,102 +55,13 @@ const CPU_RUN_MS = values.quick ? 5_000 : 30_000;
 const BASELINE_RUN_MS = values.quick ? 5_000 : 15_000;
 const BLUR_TRIALS = values.quick ? 3 : 15;
 const ARRIVAL_TRIALS = values.quick ? 3 : 20;
-const SCENE_PICTURE = path.resolve(import.meta.dirname, '../tests/fixtures/images/camera.png');
 const TARGET_BLUR_MS = 300;
 const TARGET_CORE_SHARE = 0.25;
-const CLOCK_TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
 
 type Sample = ClassificationSample & { inferenceMs: number | null };
 
 function uptime(): string {
   return execFileSync('uptime', { encoding: 'utf8' }).trim();
-}
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-const round = (value: number, digits = 3): number => Math.round(value * 10 ** digits) / 10 ** digits;
-
-async function mount(page: Page, options: MountOptions): Promise<void> {
-  await page.evaluate((mountOptions) => (window as unknown as HarnessWindow).safetyFilterHarness.mount(mountOptions), options);
-}
-
-async function waitForReason(page: Page, reason: string): Promise<void> {
-  await page.locator(`[data-testid="filtered-remote-video"][data-filter-reason="${reason}"]`).waitFor({ timeout: 60_000 });
-}
-
-interface ProcessCpu {
-  type: string;
-  id: number;
-  cpuTime: number;
-}
-
-async function processCpu(cdp: CDPSession): Promise<ProcessCpu[]> {
-  const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: ProcessCpu[] };
-  return processInfo;
-}
-
-/** CPU seconds of every thread named DedicatedWorker in the given processes (Linux /proc). */
-function workerThreadCpuSeconds(pids: number[]): number {
-  let ticks = 0;
-  for (const pid of pids) {
-    let threads: string[];
-    try {
-      threads = fs.readdirSync(`/proc/${pid}/task`);
-    } catch {
-      continue;
-    }
-    for (const thread of threads) {
-      try {
-        const name = fs.readFileSync(`/proc/${pid}/task/${thread}/comm`, 'utf8').trim();
-        if (!name.startsWith('DedicatedWorker')) continue;
-        // Fields after the parenthesised name: state is field 3, utime 14, stime 15.
-        const fields = fs.readFileSync(`/proc/${pid}/task/${thread}/stat`, 'utf8').split(') ')[1]!.split(' ');
-        ticks += Number(fields[11]) + Number(fields[12]);
-      } catch {
-        // The thread ended between listing and reading.
-      }
-    }
-  }
-  return ticks / CLOCK_TICKS_PER_SECOND;
-}
-
-interface CpuWindow {
-  seconds: number;
-  renderer: number;
-  browserTotal: number;
-  workerThread: number;
-}
-
-/** CPU used over `ms` of wall time, as shares of one core. */
-async function measureCpu(cdp: CDPSession, ms: number): Promise<CpuWindow> {
-  const before = await processCpu(cdp);
-  const rendererPids = before.filter((process) => process.type === 'renderer').map((process) => process.id);
-  const workerBefore = workerThreadCpuSeconds(rendererPids);
-  const started = performance.now();
-  await sleep(ms);
-  const after = await processCpu(cdp);
-  const seconds = (performance.now() - started) / 1000;
-  const workerAfter = workerThreadCpuSeconds(rendererPids);
-  const delta = (filter: (process: ProcessCpu) => boolean): number => {
-    let total = 0;
-    for (const process of after.filter(filter)) {
-      const previous = before.find((entry) => entry.id === process.id)?.cpuTime ?? 0;
-      total += process.cpuTime - previous;
-    }
-    return total;
-  };
-  return {
-    seconds: round(seconds, 1),
-    renderer: round(delta((process) => process.type === 'renderer') / seconds),
-    browserTotal: round(delta(() => true) / seconds),
-    workerThread: round((workerAfter - workerBefore) / seconds),
-  };
-}
-
-async function newPage(browser: Browser, origin: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
-  const page = await context.newPage();
-  await page.goto(`${origin}/index.html`);
-  return page;
 }
 
 async function measureLoad(browser: Browser, origin: string): Promise<{ wallMs: number[]; workerMs: number[] }> {
@@ -188,7 +99,7 @@ async function measureClassificationAndCpu(browser: Browser, origin: string) {
   });
   await sleep(2_000);
   const filterOff = await measureCpu(cdp, BASELINE_RUN_MS);
-  await page.evaluate(() => (window as unknown as HarnessWindow).safetyFilterHarness.unmount());
+  await unmount(page);
 
   await mount(page, { source: 'camera', classifier: 'nsfw' });
   await waitForReason(page, 'none');
@@ -205,78 +116,6 @@ async function measureClassificationAndCpu(browser: Browser, origin: string) {
   return { filterOn, filterOff, during, intervals, timeline, explicitMax: Math.max(...samples.map((sample) => sample.explicit)) };
 }
 
-async function measureBlurLatency(browser: Browser, origin: string): Promise<number[]> {
-  const page = await newPage(browser, origin);
-  const latencies: number[] = [];
-  for (let trial = 0; trial < BLUR_TRIALS; trial += 1) {
-    await mount(page, { source: 'camera', classifier: 'scripted', scriptedDelayMs: 80 });
-    await waitForReason(page, 'none');
-    await page.evaluate(() =>
-      (window as unknown as HarnessWindow).safetyFilterHarness.scripted!.setScores({
-        Drawing: 0,
-        Hentai: 0.05,
-        Neutral: 0.03,
-        Porn: 0.9,
-        Sexy: 0.02,
-      }),
-    );
-    await waitForReason(page, 'explicit');
-    await page.waitForFunction(() =>
-      (window as unknown as HarnessWindow).safetyFilterHarness.timeline.some(
-        (entry) => entry.reason === 'explicit' && entry.paintedAt !== null,
-      ),
-    );
-    const latency = await page.evaluate(() => {
-      const state = (window as unknown as HarnessWindow).safetyFilterHarness;
-      const answer = state.scripted!.answers.find((entry) => entry.scores.Porn >= 0.9)!;
-      const blurred = state.timeline.find((entry) => entry.reason === 'explicit')!;
-      return blurred.paintedAt! - answer.at;
-    });
-    latencies.push(latency);
-    await page.evaluate(() => (window as unknown as HarnessWindow).safetyFilterHarness.unmount());
-  }
-  await page.context().close();
-  return latencies;
-}
-
-/**
- * An explicit frame arriving in a call, end to end: the fake camera until a random moment,
- * then a new scene with the marker; the real classifier does the work.
- */
-async function measureExplicitArrival(browser: Browser, origin: string): Promise<{ latencies: number[]; triggers: string[] }> {
-  const page = await newPage(browser, origin);
-  const picture = fs.readFileSync(SCENE_PICTURE).toString('base64');
-  const latencies: number[] = [];
-  const triggers: string[] = [];
-  for (let trial = 0; trial < ARRIVAL_TRIALS; trial += 1) {
-    await mount(page, { source: 'scene', imageBase64: picture, classifier: 'nsfw', flagMarkedFrames: true });
-    await waitForReason(page, 'none');
-    // A random phase of the classification cycle.
-    await sleep(300 + Math.random() * 1_200);
-    const changedAt = await page.evaluate(() => {
-      const harness = (window as unknown as HarnessWindow).safetyFilterHarness;
-      harness.changeScene!();
-      return harness.sceneChangedAt!;
-    });
-    await waitForReason(page, 'explicit');
-    await page.waitForFunction(() =>
-      (window as unknown as HarnessWindow).safetyFilterHarness.timeline.some(
-        (entry) => entry.reason === 'explicit' && entry.paintedAt !== null,
-      ),
-    );
-    const outcome = await page.evaluate((flagAt) => {
-      const state = (window as unknown as HarnessWindow).safetyFilterHarness;
-      const flagged = state.samples.find((sample) => sample.explicit >= flagAt)!;
-      return { paintedAt: state.timeline.find((entry) => entry.reason === 'explicit')!.paintedAt!, trigger: flagged.trigger };
-    }, DEFAULT_FILTER_SETTINGS.instantFlagAt);
-    latencies.push(outcome.paintedAt - changedAt);
-    triggers.push(outcome.trigger);
-    await page.evaluate(() => (window as unknown as HarnessWindow).safetyFilterHarness.unmount());
-  }
-  await page.context().close();
-  return { latencies, triggers };
-}
-
 async function main(): Promise<void> {
   const uptimeBefore = uptime();
   const built = await buildSafetyFilterPage();
@@ -287,14 +126,14 @@ async function main(): Promise<void> {
     const comparison = await compareWithNsfwjsDefault(browser, server.origin, referencePage.origin, rounds, seconds);
     const load = await measureLoad(browser, server.origin);
     const run = await measureClassificationAndCpu(browser, server.origin);
-    const blur = await measureBlurLatency(browser, server.origin);
-    const arrival = await measureExplicitArrival(browser, server.origin);
+    const blur = await measureBlurLatency(browser, server.origin, BLUR_TRIALS);
+    const arrival = await measureExplicitArrival(browser, server.origin, ARRIVAL_TRIALS);
     const arrivalSummary = summarize(arrival.latencies);
     const roundTrip = summarize(run.during.map((sample) => sample.durationMs));
     const inference = summarize(run.during.flatMap((sample) => (sample.inferenceMs === null ? [] : [sample.inferenceMs])));
     const interval = summarize(run.intervals);
     const blurSummary = summarize(blur);
-    const filterShare = round(run.filterOn.renderer - run.filterOff.renderer);
+    const filterShare = roundTo(run.filterOn.renderer - run.filterOff.renderer);
     printReport(gate, {
       rounds,
       secondsPerRound: seconds,
@@ -308,8 +147,8 @@ async function main(): Promise<void> {
         modelInWorker: inference,
         startToStartInterval: interval,
         sceneChangeTriggered: run.during.filter((sample) => sample.trigger === 'scene-change').length,
-        perSecond: round(run.during.length / run.filterOn.seconds, 2),
-        fakeCameraExplicitMax: round(run.explicitMax, 4),
+        perSecond: roundTo(run.during.length / run.filterOn.seconds, 2),
+        fakeCameraExplicitMax: roundTo(run.explicitMax, 4),
         // Expected ["checking", "none"]: blurred until verified, then never again.
         filterStates: run.timeline.map((entry) => entry.reason),
       },

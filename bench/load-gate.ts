@@ -76,16 +76,6 @@ export function printReport(gate: LoadGate, result: object): void {
   console.log(JSON.stringify(gate.report(result), null, 2));
 }
 
-/**
- * Server options for a run the gate let through on a busy machine: a
- * Chromium starved of CPU misses the server's heartbeats (a pong within two
- * intervals) and loses its socket mid-round, so such a run uses slower
- * heartbeats. A valid run uses the server's defaults.
- */
-export function serverOptionsFor(gate: LoadGate): { heartbeatIntervalMs?: number } {
-  return gate.valid ? {} : { heartbeatIntervalMs: 5_000 };
-}
-
 /** A wait's limit: as given on a quiet machine, four times longer on a busy one the gate let through. */
 export function waitLimitMs(gate: LoadGate, quietMs: number): number {
   return gate.valid ? quietMs : quietMs * 4;

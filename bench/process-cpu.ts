@@ -11,7 +11,7 @@ import fs from 'node:fs';
 export type ProcessKind = 'browser' | 'renderer' | 'gpu' | 'utility' | 'zygote' | 'other';
 export const PROCESS_KINDS: readonly ProcessKind[] = ['browser', 'renderer', 'gpu', 'utility', 'zygote', 'other'];
 
-const CLOCK_TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+export const CLOCK_TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
 
 /**
  * The kind of a Chromium process from /proc/<pid>/cmdline: arguments separated by NULs, or by

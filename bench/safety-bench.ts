@@ -14,7 +14,7 @@ import type { FileReportRequest } from '../src/shared/reports-api';
 import { launchChromium } from '../tests/e2e/harness/chromium';
 import { startCallWorld } from '../tests/e2e/harness/call-world';
 import type { CallClient } from '../tests/e2e/harness/call-client';
-import { LOAD_GATE_OPTIONS, openLoadGate, printReport, serverOptionsFor, waitLimitMs } from './load-gate';
+import { LOAD_GATE_OPTIONS, openLoadGate, printReport, waitLimitMs } from './load-gate';
 import { compareFigures, summarize } from './statistics';
 import { rotateSkips } from './skip-rotation';
 import { markFor, markWait } from './wait-for-marks';
@@ -81,10 +81,7 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   // One report per call, many calls a minute: the per-account report limit would refuse most of them.
   const many = { limit: 10_000, windowMs: 60_000 };
-  const world = await startCallWorld(browser, {
-    reportLimits: { perAccountBurst: many, perAccountSustained: many },
-    ...serverOptionsFor(gate),
-  });
+  const world = await startCallWorld(browser, { reportLimits: { perAccountBurst: many, perAccountSustained: many } });
   try {
     const open = (name: string) => world.openClient(name, { settings: { filterIncomingVideo: false } });
     const [a, b, c] = [await open('a'), await open('b'), await open('c')];
@@ -139,7 +136,6 @@ async function main(): Promise<void> {
 
     printReport(gate, {
       rounds,
-      server: serverOptionsFor(gate),
       referenceIs: 'reportToDurableAckMs: the same report as a bare HTTP POST from Node straight to the server',
       ...compareFigures({ reportToDurableAckMs: report }, { reportToDurableAckMs: bareReport }),
       oursOnly: {

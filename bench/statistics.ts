@@ -14,7 +14,7 @@ export function percentile(sorted: readonly number[], fraction: number): number 
   return sorted[rank - 1]!;
 }
 
-const roundTo = (value: number, digits: number): number => Math.round(value * 10 ** digits) / 10 ** digits;
+export const roundTo = (value: number, digits = 3): number => Math.round(value * 10 ** digits) / 10 ** digits;
 
 export function summarize(samples: readonly number[]): Summary {
   const sorted = [...samples].sort((a, b) => a - b);

@@ -8,6 +8,7 @@
 import type { AccountProfile, SecondFactor, TotpConfirmResponse, TotpEnrolResponse } from '../shared/accounts-api';
 import type { ApiError } from '../shared/api-error';
 import type { AccountState } from '../shared/account-state';
+import { createListeners } from '../shared/listeners';
 import type { UsernameWarning } from '../shared/username-guidance';
 import type { AccountsCall, AccountsClient } from './accounts-client';
 import type { CredentialVault } from './credential-vault';
@@ -40,7 +41,7 @@ const notKept: ApiError = {
 export class AccountSession {
   private active: ActiveSession | null = null;
   private refreshing: Promise<AccountResult<ActiveSession>> | null = null;
-  private readonly listeners = new Set<(state: AccountState) => void>();
+  private readonly listeners = createListeners<[state: AccountState]>();
 
   constructor(
     private readonly client: AccountsClient,
@@ -54,8 +55,7 @@ export class AccountSession {
   }
 
   onChange(listener: (state: AccountState) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   /** At start-up: the last account signs in again from the token in the vault, if there is one. */
@@ -190,6 +190,6 @@ export class AccountSession {
 
   private emit(): void {
     const state = this.state();
-    for (const listener of this.listeners) listener(state);
+    this.listeners.notify(state);
   }
 }

@@ -13,26 +13,18 @@
  * safeStorage are parameters: this module never loads Electron.
  */
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import { accountIdSchema, CredentialVaultError, parseInput, RESERVED_ACCOUNT_PREFIX, refreshTokenSchema } from './credential-vault-input';
 import { CredentialVaultRecords, type KeyValueStore } from './credential-vault-store';
-import { connectKeychain, keychainUnavailableReason, type KeychainApi, type KeychainLoader } from './os-keychain';
-import { openSafeStorageCipher, type SafeStorageApi, type SafeStorageCipherResult } from './safe-storage-cipher';
+import type { KeychainLoader } from './os-keychain';
+import type { SafeStorageApi } from './safe-storage-cipher';
+import { SecretHomes, type CredentialPersistence, type VaultStatus } from './secret-homes';
+
+export { CredentialVaultError } from './credential-vault-input';
+export type { CredentialPersistence, VaultStatus } from './secret-homes';
 
 export const KEYCHAIN_SERVICE = 'Cam-Party Desktop';
-/** Keychain accounts the vault uses for itself; account ids may not start with it. */
-export const RESERVED_ACCOUNT_PREFIX = 'cam-party:';
 export const CHAT_LOG_KEY_ACCOUNT = `${RESERVED_ACCOUNT_PREFIX}chat-log-data-key`;
 export const CHAT_LOG_KEY_BYTES = 32;
-
-export type CredentialPersistence = 'keychain' | 'encrypted-file' | 'memory-only';
-
-export interface VaultStatus {
-  persistence: CredentialPersistence;
-  /** Why the keychain is not used (null when it is). */
-  keychainProblem: string | null;
-  /** Why safeStorage is not used either (only set for memory-only). */
-  safeStorageProblem: string | null;
-}
 
 export interface CredentialVaultOptions {
   /** `() => import('keytar')` in the app. */
@@ -43,29 +35,6 @@ export interface CredentialVaultOptions {
   store: KeyValueStore;
   /** Defaults to "Cam-Party Desktop". */
   service?: string;
-}
-
-export class CredentialVaultError extends Error {
-  override name = 'CredentialVaultError';
-}
-
-const accountIdSchema = z
-  .string({ error: 'The account id must be a string.' })
-  .min(1, 'The account id is empty.')
-  .max(256, 'The account id is longer than 256 characters.')
-  .regex(/^[^\p{Cc}]+$/u, 'The account id contains control characters.')
-  .refine((id) => !id.startsWith(RESERVED_ACCOUNT_PREFIX), `Account ids may not start with "${RESERVED_ACCOUNT_PREFIX}".`);
-
-const refreshTokenSchema = z
-  .string({ error: 'The refresh token must be a string.' })
-  .min(1, 'The refresh token is empty.')
-  .max(4096, 'The refresh token is longer than 4096 characters.')
-  .regex(/^[\x21-\x7E]+$/, 'The refresh token must be printable ASCII without spaces.');
-
-function parseInput<T>(schema: z.ZodType<T>, value: unknown): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new CredentialVaultError(parsed.error.issues[0]?.message ?? 'Invalid input.');
-  return parsed.data;
 }
 
 function decodeDataKey(base64: string, where: string): Buffer {
@@ -81,14 +50,7 @@ export function openCredentialVault(options: CredentialVaultOptions): Promise<Cr
   return CredentialVault.open(options);
 }
 
-type KeychainOutcome<T> = { reached: true; value: T } | { reached: false };
-
 export class CredentialVault {
-  private keychain: KeychainApi | null = null;
-  private persistence: CredentialPersistence = 'keychain';
-  private keychainProblem: string | null = null;
-  private safeStorageProblem: string | null = null;
-  private cipherResult: Promise<SafeStorageCipherResult> | null = null;
   /** Tokens kept for this run only (memory-only persistence). */
   private readonly memoryTokens = new Map<string, string>();
   /** Shared by concurrent first calls, so only one key is ever made. */
@@ -96,26 +58,19 @@ export class CredentialVault {
 
   private constructor(
     private readonly service: string,
-    private readonly safeStorage: SafeStorageApi | null,
+    private readonly homes: SecretHomes,
     private readonly records: CredentialVaultRecords,
   ) {}
 
   static async open(options: CredentialVaultOptions): Promise<CredentialVault> {
     const service = options.service ?? KEYCHAIN_SERVICE;
-    const connection = await connectKeychain(options.loadKeychain, service);
-    const vault = new CredentialVault(service, options.safeStorage, new CredentialVaultRecords(options.store));
-    if (connection.ok) vault.keychain = connection.keychain;
-    else await vault.loseKeychain(connection.reason);
-    return vault;
+    const homes = await SecretHomes.open(options.loadKeychain, service, options.safeStorage);
+    return new CredentialVault(service, homes, new CredentialVaultRecords(options.store));
   }
 
   /** Where a token stored now would live; the UI warns on `memory-only`. */
   status(): VaultStatus {
-    return {
-      persistence: this.persistence,
-      keychainProblem: this.keychainProblem,
-      safeStorageProblem: this.safeStorageProblem,
-    };
+    return this.homes.status();
   }
 
   /** Which account signed in last (not secret), to restore the session at start. */
@@ -127,11 +82,11 @@ export class CredentialVault {
   async storeRefreshToken(accountId: string, refreshToken: string): Promise<VaultStatus> {
     accountId = parseInput(accountIdSchema, accountId);
     refreshToken = parseInput(refreshTokenSchema, refreshToken);
-    if ((await this.tryKeychain((keychain) => keychain.setPassword(this.service, accountId, refreshToken))).reached) {
+    if ((await this.homes.tryKeychain((keychain) => keychain.setPassword(this.service, accountId, refreshToken))).reached) {
       this.memoryTokens.delete(accountId);
       this.records.deleteEncryptedRefreshToken(accountId);
-    } else if (this.persistence === 'encrypted-file') {
-      const cipher = await this.cipher();
+    } else if (this.homes.status().persistence === 'encrypted-file') {
+      const cipher = await this.homes.cipher();
       if (!cipher.ok) throw new CredentialVaultError(cipher.reason);
       this.records.setEncryptedRefreshToken(accountId, await cipher.cipher.encrypt(refreshToken));
       this.memoryTokens.delete(accountId);
@@ -153,7 +108,7 @@ export class CredentialVault {
     // unreachable, so it is newer than anything in the keychain.
     const fromFile = await this.readEncryptedToken(accountId);
     if (fromFile !== null) return fromFile;
-    const fromKeychain = await this.tryKeychain((keychain) => keychain.getPassword(this.service, accountId));
+    const fromKeychain = await this.homes.tryKeychain((keychain) => keychain.getPassword(this.service, accountId));
     return fromKeychain.reached ? fromKeychain.value : null;
   }
 
@@ -164,7 +119,7 @@ export class CredentialVault {
     this.records.deleteEncryptedRefreshToken(accountId);
     // If the keychain became unreachable the copy there stays; the server
     // revokes the token at sign-out, so it is useless anyway.
-    await this.tryKeychain((keychain) => keychain.deletePassword(this.service, accountId));
+    await this.homes.tryKeychain((keychain) => keychain.deletePassword(this.service, accountId));
     if (this.records.lastSignedInAccountId() === accountId) this.records.setLastSignedInAccountId(null);
   }
 
@@ -192,14 +147,14 @@ export class CredentialVault {
     this.dataKey = null;
     (await cached?.catch(() => null))?.key.fill(0);
     this.records.setDataKey(null);
-    await this.tryKeychain((keychain) => keychain.deletePassword(this.service, CHAT_LOG_KEY_ACCOUNT));
+    await this.homes.tryKeychain((keychain) => keychain.deletePassword(this.service, CHAT_LOG_KEY_ACCOUNT));
   }
 
   private async readDataKey(): Promise<{ key: Buffer; persistence: CredentialPersistence } | null> {
     const record = this.records.dataKey();
     if (record === undefined) return null;
     if (record.home === 'encrypted-file') {
-      const cipher = await this.cipher();
+      const cipher = await this.homes.cipher();
       if (!cipher.ok) throw new CredentialVaultError(`The chat-log key cannot be decrypted now: ${cipher.reason}.`);
       let decrypted: { plainText: string; stale: boolean };
       try {
@@ -211,10 +166,10 @@ export class CredentialVault {
         this.records.setDataKey({ home: 'encrypted-file', cipherText: await cipher.cipher.encrypt(decrypted.plainText) });
       return { key: decodeDataKey(decrypted.plainText, 'credential store'), persistence: 'encrypted-file' };
     }
-    const stored = await this.tryKeychain((keychain) => keychain.getPassword(this.service, CHAT_LOG_KEY_ACCOUNT));
+    const stored = await this.homes.tryKeychain((keychain) => keychain.getPassword(this.service, CHAT_LOG_KEY_ACCOUNT));
     if (!stored.reached) {
       throw new CredentialVaultError(
-        `The chat-log key is kept in the system keychain, which cannot be reached now (${this.keychainProblem ?? 'unknown reason'}).`,
+        `The chat-log key is kept in the system keychain, which cannot be reached now (${this.homes.status().keychainProblem ?? 'unknown reason'}).`,
       );
     }
     // Reached but empty: someone removed the item, so a new key is made.
@@ -224,12 +179,12 @@ export class CredentialVault {
   private async createDataKey(): Promise<{ key: Buffer; persistence: CredentialPersistence }> {
     const key = randomBytes(CHAT_LOG_KEY_BYTES);
     const encoded = key.toString('base64');
-    if ((await this.tryKeychain((keychain) => keychain.setPassword(this.service, CHAT_LOG_KEY_ACCOUNT, encoded))).reached) {
+    if ((await this.homes.tryKeychain((keychain) => keychain.setPassword(this.service, CHAT_LOG_KEY_ACCOUNT, encoded))).reached) {
       this.records.setDataKey({ home: 'keychain' });
       return { key, persistence: 'keychain' };
     }
-    if (this.persistence === 'encrypted-file') {
-      const cipher = await this.cipher();
+    if (this.homes.status().persistence === 'encrypted-file') {
+      const cipher = await this.homes.cipher();
       if (!cipher.ok) throw new CredentialVaultError(cipher.reason);
       this.records.setDataKey({ home: 'encrypted-file', cipherText: await cipher.cipher.encrypt(encoded) });
       return { key, persistence: 'encrypted-file' };
@@ -241,7 +196,7 @@ export class CredentialVault {
   private async readEncryptedToken(accountId: string): Promise<string | null> {
     const cipherText = this.records.encryptedRefreshToken(accountId);
     if (cipherText === undefined) return null;
-    const cipher = await this.cipher();
+    const cipher = await this.homes.cipher();
     if (!cipher.ok) return null; // kept: safeStorage may work again next run
     let decrypted: { plainText: string; stale: boolean };
     try {
@@ -252,40 +207,11 @@ export class CredentialVault {
       return null;
     }
     const token = decrypted.plainText;
-    if ((await this.tryKeychain((keychain) => keychain.setPassword(this.service, accountId, token))).reached) {
+    if ((await this.homes.tryKeychain((keychain) => keychain.setPassword(this.service, accountId, token))).reached) {
       this.records.deleteEncryptedRefreshToken(accountId); // moved into the keychain, now reachable again
     } else if (decrypted.stale) {
       this.records.setEncryptedRefreshToken(accountId, await cipher.cipher.encrypt(token));
     }
     return token;
-  }
-
-  /**
-   * Runs a keychain call when there is a keychain. On an "unreachable" error
-   * the vault falls back for the rest of the run; other errors are thrown.
-   */
-  private async tryKeychain<T>(call: (keychain: KeychainApi) => Promise<T>): Promise<KeychainOutcome<T>> {
-    if (!this.keychain) return { reached: false };
-    try {
-      return { reached: true, value: await call(this.keychain) };
-    } catch (error) {
-      const reason = keychainUnavailableReason(error);
-      if (reason === null) throw new CredentialVaultError(`The system keychain failed: ${String(error)}`, { cause: error });
-      await this.loseKeychain(reason);
-      return { reached: false };
-    }
-  }
-
-  private async loseKeychain(reason: string): Promise<void> {
-    this.keychain = null;
-    this.keychainProblem = reason;
-    const cipher = await this.cipher();
-    this.persistence = cipher.ok ? 'encrypted-file' : 'memory-only';
-    this.safeStorageProblem = cipher.ok ? null : cipher.reason;
-  }
-
-  private cipher(): Promise<SafeStorageCipherResult> {
-    this.cipherResult ??= openSafeStorageCipher(this.safeStorage);
-    return this.cipherResult;
   }
 }

@@ -8,6 +8,7 @@
  */
 import type { z } from 'zod';
 import { apiErrorResponseSchema, type ApiError } from '../shared/api-error';
+import { routePath } from '../shared/api-routes';
 
 export interface ApiRoute {
   method: 'GET' | 'POST';
@@ -39,6 +40,18 @@ export const SERVER_FAILURES = {
 } as const satisfies Record<string, ApiError>;
 
 const isTimeout = (error: unknown): boolean => (error as { name?: unknown } | null)?.name === 'TimeoutError';
+
+/** The route's path with its `:name` segments filled in; a missing value is the caller's invalid request. */
+function filledPath(
+  template: string,
+  params: Record<string, string> | undefined,
+): { ok: true; path: string } | { ok: false; error: ApiError } {
+  try {
+    return { ok: true, path: routePath(template, params) };
+  } catch (error) {
+    return { ok: false, error: { code: 'invalid-request', message: error instanceof Error ? error.message : 'The request is not valid.' } };
+  }
+}
 
 function parseJson(text: string): unknown {
   try {
@@ -73,7 +86,8 @@ export class ServerApiClient {
   }
 
   async call<R extends ApiRoute>(route: R, input: ApiCall = {}): Promise<ApiResult<z.output<R['response']>>> {
-    const path = route.path.replace(/:([A-Za-z]+)/g, (_, name: string) => encodeURIComponent(input.params?.[name] ?? ''));
+    const filled = filledPath(route.path, input.params);
+    if (!filled.ok) return filled;
     const headers: Record<string, string> = { Accept: 'application/json' };
     let body: string | undefined;
     if (route.request) {
@@ -89,7 +103,7 @@ export class ServerApiClient {
     let text: string;
     try {
       // The limit covers the body too: a server that sends headers and then stalls also times out.
-      const response = await this.fetchImpl(`${this.origin}${path}`, {
+      const response = await this.fetchImpl(`${this.origin}${filled.path}`, {
         method: route.method,
         headers,
         body,

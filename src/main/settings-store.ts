@@ -3,12 +3,13 @@
  * back field by field to the defaults) and on every change.
  */
 import { DEFAULT_SETTINGS, settingsPatchSchema, settingsSchema, type Settings, type SettingsPatch } from '../shared/settings';
+import { createListeners } from '../shared/listeners';
 import type { KeyValueStore } from './credential-vault-store';
 
 const KEY = 'settings';
 
 export class SettingsStore {
-  private readonly listeners = new Set<(settings: Settings, previous: Settings) => void>();
+  private readonly listeners = createListeners<[settings: Settings, previous: Settings]>();
 
   constructor(private readonly store: KeyValueStore) {}
 
@@ -30,12 +31,11 @@ export class SettingsStore {
     const previous = this.read();
     const next = settingsSchema.parse({ ...previous, ...checked });
     this.store.set(KEY, next);
-    for (const listener of this.listeners) listener(next, previous);
+    this.listeners.notify(next, previous);
     return next;
   }
 
   onChange(listener: (settings: Settings, previous: Settings) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 }

@@ -5,6 +5,7 @@
  * reserved, and not already taken by another action.
  */
 import { SHORTCUT_ACTIONS, type ShortcutAction } from '../shared/bridge-contract';
+import { createListeners } from '../shared/listeners';
 import { assertUsableWhileTyping, parseAccelerator, reservedReason } from './accelerator';
 import { PersonFacingRefusal } from './person-facing-refusal';
 
@@ -76,7 +77,7 @@ export function createShortcutRegistry(
 ): ShortcutRegistry {
   checkBindings(definitions, platform);
   let current = definitions.map((definition) => ({ ...definition }));
-  const listeners = new Set<() => void>();
+  const listeners = createListeners<[]>();
   return {
     list: () => current,
     rebind(action, accelerator) {
@@ -92,11 +93,10 @@ export function createShortcutRegistry(
       const next = current.map((definition) => (definition.action === action ? { ...definition, accelerator } : definition));
       checkBindings(next, platform);
       current = next;
-      for (const listener of listeners) listener();
+      listeners.notify();
     },
     subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+      return listeners.add(listener);
     },
   };
 }

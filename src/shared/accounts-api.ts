@@ -5,8 +5,8 @@
  * validates every body against these schemas; the client parses every reply.
  */
 import { z } from 'zod';
-import { apiErrorResponseSchemaOf, apiErrorSchemaOf, COMMON_ERROR_CODES, COMMON_ERROR_STATUS } from './api-error';
-import { API_ROUTES } from './api-routes';
+import { defineApiErrors } from './api-error';
+import { API_ROUTES, type ApiRouteContract } from './api-routes';
 import { usernameWarningSchema } from './username-guidance';
 import {
   accessTokenSchema,
@@ -56,11 +56,6 @@ export const deleteAccountRequestSchema = z.strictObject({ password: currentPass
 
 export type SignUpRequest = z.output<typeof signUpRequestSchema>;
 export type SignInRequest = z.output<typeof signInRequestSchema>;
-export type RefreshRequest = z.output<typeof refreshRequestSchema>;
-export type SignOutRequest = z.output<typeof signOutRequestSchema>;
-export type TotpConfirmRequest = z.output<typeof totpConfirmRequestSchema>;
-export type TotpDisableRequest = z.output<typeof totpDisableRequestSchema>;
-export type DeleteAccountRequest = z.output<typeof deleteAccountRequestSchema>;
 
 // ---- responses ----
 
@@ -116,24 +111,7 @@ export const deleteAccountResponseSchema = z.strictObject({ deleted: z.literal(t
 
 // ---- errors ----
 
-export const accountsErrorCode = z.enum([
-  ...COMMON_ERROR_CODES,
-  'refresh-token-invalid',
-  'refresh-token-expired',
-  'invalid-credentials',
-  'second-factor-required',
-  'invalid-second-factor',
-  'second-factor-reused',
-  'email-taken',
-  'username-taken',
-  'totp-already-enabled',
-  'totp-not-started',
-  'totp-not-enabled',
-]);
-export type AccountsErrorCode = z.infer<typeof accountsErrorCode>;
-
-export const ACCOUNTS_ERROR_STATUS: Record<AccountsErrorCode, number> = {
-  ...COMMON_ERROR_STATUS,
+export const { statuses: ACCOUNTS_ERROR_STATUS, response: accountsErrorResponseSchema } = defineApiErrors({
   'refresh-token-invalid': 401,
   'refresh-token-expired': 401,
   'invalid-credentials': 401,
@@ -145,23 +123,15 @@ export const ACCOUNTS_ERROR_STATUS: Record<AccountsErrorCode, number> = {
   'totp-already-enabled': 409,
   'totp-not-started': 409,
   'totp-not-enabled': 409,
-};
-
-export const accountsErrorSchema = apiErrorSchemaOf(accountsErrorCode);
-export type AccountsError = z.infer<typeof accountsErrorSchema>;
-export const accountsErrorResponseSchema = apiErrorResponseSchemaOf(accountsErrorSchema);
+});
+export type AccountsErrorCode = keyof typeof ACCOUNTS_ERROR_STATUS;
+export type AccountsError = z.infer<typeof accountsErrorResponseSchema>['error'];
 
 // ---- routes ----
 
-interface AccountsRoute {
-  method: 'GET' | 'POST';
-  path: string;
+interface AccountsRoute extends ApiRouteContract {
   /** "access-token": the request carries `Authorization: Bearer <access token>`. */
   auth: 'none' | 'access-token';
-  /** Null for routes without a body. */
-  request: z.ZodType | null;
-  response: z.ZodType;
-  successStatus: 200 | 201;
 }
 
 export const accountsRoutes = {

@@ -19,18 +19,6 @@ export const COMMON_ERROR_STATUS = {
   'rate-limited': 429,
   internal: 500,
 } as const;
-export const COMMON_ERROR_CODES = [
-  'bad-json',
-  'invalid-request',
-  'unsupported-media-type',
-  'too-large',
-  'not-found',
-  'method-not-allowed',
-  'access-token-invalid',
-  'access-token-expired',
-  'rate-limited',
-  'internal',
-] as const satisfies readonly (keyof typeof COMMON_ERROR_STATUS)[];
 
 /** The error object with `code` limited to one API's codes. */
 export function apiErrorSchemaOf<Code extends z.ZodType<string>>(code: Code) {
@@ -50,6 +38,17 @@ export function apiErrorSchemaOf<Code extends z.ZodType<string>>(code: Code) {
 /** The body of every error answer: `{ error }`. */
 export function apiErrorResponseSchemaOf<Error extends z.ZodType>(error: Error) {
   return z.strictObject({ error });
+}
+
+/**
+ * One API's errors: the shared codes plus its own, each with its HTTP
+ * status, and the schema of its error answers (`{ error }`).
+ */
+export function defineApiErrors<const Own extends Record<string, number>>(own: Own) {
+  type Code = keyof typeof COMMON_ERROR_STATUS | (keyof Own & string);
+  const statuses = { ...COMMON_ERROR_STATUS, ...own } as Record<Code, number>;
+  const code = z.enum(Object.keys(statuses) as [Code, ...Code[]]);
+  return { statuses, response: apiErrorResponseSchemaOf(apiErrorSchemaOf(code)) };
 }
 
 export const apiErrorSchema = apiErrorSchemaOf(z.string().min(1).max(64));

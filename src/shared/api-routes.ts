@@ -5,6 +5,8 @@
  * call live with its API (accounts-api.ts, moderation-api.ts), which spread
  * these entries into their own route tables.
  */
+import type { z } from 'zod';
+
 export const ACCOUNTS_API_PREFIX = '/api/accounts';
 export const REPORTS_API_PREFIX = '/api/reports';
 export const BLOCKS_API_PREFIX = '/api/blocks';
@@ -14,6 +16,16 @@ export type HttpMethod = 'GET' | 'POST';
 export interface ApiRouteAddress {
   method: HttpMethod;
   path: string;
+}
+
+/** A route as an API's table declares it: its address, and the schemas of its body and of its answer. */
+export interface ApiRouteContract extends ApiRouteAddress {
+  /** ":name" segments of `path` are path parameters. */
+  path: string;
+  /** Null for routes without a body. */
+  request: z.ZodType | null;
+  response: z.ZodType;
+  successStatus: 200 | 201;
 }
 
 export const API_ROUTES = {

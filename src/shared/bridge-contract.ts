@@ -117,7 +117,6 @@ export const shortcutListSchema = z.strictObject({
 export type ShortcutList = z.infer<typeof shortcutListSchema>;
 
 export const shortcutEventSchema = z.strictObject({ action: shortcutActionSchema });
-export type ShortcutEvent = z.infer<typeof shortcutEventSchema>;
 
 // ── The contract ─────────────────────────────────────────────────────────
 

@@ -7,9 +7,16 @@
  * re-exported here; the server validates every body against them and clients
  * parse every reply.
  */
-import { z } from 'zod';
-import { apiErrorResponseSchemaOf, apiErrorSchemaOf, COMMON_ERROR_CODES, COMMON_ERROR_STATUS } from './api-error';
-import { API_ROUTES, BLOCKS_API_PREFIX, isUnderPrefix, MODERATION_API_PREFIX, REPORTS_API_PREFIX } from './api-routes';
+import type { z } from 'zod';
+import { defineApiErrors } from './api-error';
+import {
+  API_ROUTES,
+  type ApiRouteContract,
+  BLOCKS_API_PREFIX,
+  isUnderPrefix,
+  MODERATION_API_PREFIX,
+  REPORTS_API_PREFIX,
+} from './api-routes';
 import {
   moderationListQuerySchema,
   moderationListResponseSchema,
@@ -39,22 +46,7 @@ export { BLOCKS_API_PREFIX, MODERATION_API_PREFIX, REPORTS_API_PREFIX, matchRout
 
 // ---- errors ----
 
-export const moderationErrorCode = z.enum([
-  ...COMMON_ERROR_CODES,
-  'evidence-too-large',
-  'moderator-token-invalid',
-  'moderation-disabled',
-  'pair-unknown',
-  'own-account',
-  'account-deleted',
-  'report-id-taken',
-  'report-not-found',
-  'report-already-resolved',
-]);
-export type ModerationErrorCode = z.infer<typeof moderationErrorCode>;
-
-export const MODERATION_ERROR_STATUS: Record<ModerationErrorCode, number> = {
-  ...COMMON_ERROR_STATUS,
+export const { statuses: MODERATION_ERROR_STATUS, response: moderationErrorResponseSchema } = defineApiErrors({
   'evidence-too-large': 413,
   'moderator-token-invalid': 401,
   'moderation-disabled': 503,
@@ -64,27 +56,19 @@ export const MODERATION_ERROR_STATUS: Record<ModerationErrorCode, number> = {
   'report-id-taken': 409,
   'report-not-found': 404,
   'report-already-resolved': 409,
-};
-
-export const moderationErrorSchema = apiErrorSchemaOf(moderationErrorCode);
-export type ModerationError = z.infer<typeof moderationErrorSchema>;
-export const moderationErrorResponseSchema = apiErrorResponseSchemaOf(moderationErrorSchema);
+});
+export type ModerationErrorCode = keyof typeof MODERATION_ERROR_STATUS;
+export type ModerationError = z.infer<typeof moderationErrorResponseSchema>['error'];
 
 // ---- routes ----
 
-interface ModerationRoute {
-  method: 'GET' | 'POST';
-  /** ":name" segments are path parameters, validated by `params`. */
-  path: string;
+interface ModerationRoute extends ApiRouteContract {
   /** "access-token": a signed-in person; "moderator-token": `Authorization: Bearer <moderator token>`. */
   auth: 'access-token' | 'moderator-token';
+  /** Validates the path parameters. */
   params: z.ZodType | null;
   /** The query string (GET routes); null when none is accepted. */
   query: z.ZodType | null;
-  /** Null for routes without a body. */
-  request: z.ZodType | null;
-  response: z.ZodType;
-  successStatus: 200 | 201;
   maxBodyBytes: number;
 }
 

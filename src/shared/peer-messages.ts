@@ -28,7 +28,6 @@ export const mediaStateMessage = z.strictObject({ type: z.literal('media-state')
 
 export const peerMessageSchema = z.discriminatedUnion('type', [pingMessage, pongMessage, chatMessage, typingMessage, mediaStateMessage]);
 export type PeerMessage = z.infer<typeof peerMessageSchema>;
-export type ChatPeerMessage = z.infer<typeof chatMessage>;
 
 export function parsePeerMessage(raw: string): PeerMessage | null {
   if (raw.length > MAX_PEER_MESSAGE_BYTES) return null;

@@ -1,31 +1,5 @@
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import { accessibilityViolations } from './harness/axe';
 import { test, expect } from './harness/fixtures';
-
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeViolation {
-  id: string;
-  impact: string;
-  help: string;
-  nodes: Array<{ target: string[] }>;
-}
-
-/** Runs axe-core in the page (evaluated over the debugger protocol, so the page's CSP stays on). */
-async function accessibilityViolations(page: Page): Promise<AxeViolation[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run();
-    return result.violations.map(({ id, impact, help, nodes }) => ({
-      id,
-      impact,
-      help,
-      nodes: nodes.map((node) => ({ target: node.target })),
-    }));
-  });
-}
 
 test('the lobby, searching and call views have no accessibility violations, and every control has a name', async ({ world }) => {
   const a = await world.openClient('a');

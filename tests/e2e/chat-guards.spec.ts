@@ -24,8 +24,7 @@ test('a red-flag message warns the receiver; the outgoing guard holds a phone nu
   await b.screenshot(path.join(SCREENSHOT_DIR, 'red-flag.png'));
 
   // A harmless message gets no warning.
-  await a.page.getByRole('textbox', { name: 'Message' }).fill('I live for music, what about you?');
-  await a.page.getByRole('textbox', { name: 'Message' }).press('Enter');
+  await a.send('I live for music, what about you?');
   await expect(received).toContainText('I live for music');
   await expect(received.getByRole('note')).toHaveCount(1);
 

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { SCREENSHOT_DIR } from './harness/call-world';
 import { expect, test } from './harness/effects-fixtures';
+import type { LabFault } from './harness/effects-lab/lab-api';
 import { decodeLabFrame } from './harness/image-detail';
 
 /** How far the output's sky (row 10, middle) is from the dusk scene's #2b2d5c, the largest channel difference. */
@@ -51,17 +52,27 @@ test('switching to a shipped background keeps the same track and draws the pictu
   expect((await labPage.evaluate(() => window.effectsLab.status())).state).toBe('ready');
 });
 
-test('an engine that throws mid-call pauses the output with neutral frames, never camera frames', async ({ labPage }) => {
+/** Starts blur on the fake camera with an engine that fails as `fault` says, and waits until the pipeline pauses for `reason`. */
+async function startFailingPipeline(labPage: Page, fault: LabFault, reason: string): Promise<void> {
   await labPage.evaluate(() => window.effectsLab.useCamera(640, 480, 30));
-  await labPage.evaluate(() =>
-    window.effectsLab.startPipeline({ engine: 'litert-wasm', effectKey: 'blur:strong', fault: 'throws-after-frames' }),
+  await labPage.evaluate(
+    (engineFault) => window.effectsLab.startPipeline({ engine: 'litert-wasm', effectKey: 'blur:strong', fault: engineFault }),
+    fault,
   );
-  const paused = await labPage.evaluate(() => window.effectsLab.waitForStatus('paused', 20_000, 'engine-failed'));
-  expect(paused.reason).toBe('engine-failed');
+  const paused = await labPage.evaluate((pauseReason) => window.effectsLab.waitForStatus('paused', 20_000, pauseReason), reason);
+  expect(paused.reason).toBe(reason);
+}
 
-  const watched = await labPage.evaluate(() => window.effectsLab.watchOutput(6));
-  expect(watched.frames).toBe(6);
+/** The next `count` output frames are all neutral: no camera frame gets out. */
+async function expectOnlyNeutralFrames(labPage: Page, count: number): Promise<void> {
+  const watched = await labPage.evaluate((frames) => window.effectsLab.watchOutput(frames), count);
+  expect(watched.frames).toBe(count);
   expect(watched.nonNeutral).toBe(0);
+}
+
+test('an engine that throws mid-call pauses the output with neutral frames, never camera frames', async ({ labPage }) => {
+  await startFailingPipeline(labPage, 'throws-after-frames', 'engine-failed');
+  await expectOnlyNeutralFrames(labPage, 6);
   const stats = await labPage.evaluate(() => window.effectsLab.readStats());
   expect(stats.counters.framesProcessed).toBe(10);
   // Ready first (processed frames), then paused for good; on a loaded machine a late heartbeat may add a brief pause between.
@@ -71,16 +82,8 @@ test('an engine that throws mid-call pauses the output with neutral frames, neve
 });
 
 test('an engine that stops answering is caught by the stall watchdog: neutral frames, status paused', async ({ labPage }) => {
-  await labPage.evaluate(() => window.effectsLab.useCamera(640, 480, 30));
-  await labPage.evaluate(() =>
-    window.effectsLab.startPipeline({ engine: 'litert-wasm', effectKey: 'blur:strong', fault: 'hangs-after-frames' }),
-  );
-  const paused = await labPage.evaluate(() => window.effectsLab.waitForStatus('paused', 20_000, 'falling-behind'));
-  expect(paused.reason).toBe('falling-behind');
-
-  const watched = await labPage.evaluate(() => window.effectsLab.watchOutput(3));
-  expect(watched.frames).toBe(3);
-  expect(watched.nonNeutral).toBe(0);
+  await startFailingPipeline(labPage, 'hangs-after-frames', 'falling-behind');
+  await expectOnlyNeutralFrames(labPage, 3);
 });
 
 test('lobby-style preview with the picker: blur and a virtual background (screenshots)', async ({ labPage }) => {

@@ -7,7 +7,9 @@
  * the server's HTTP side then fails under their open call.
  */
 import type { Locator, Page } from 'playwright-core';
-import { test, expect, newPersonDetails, type FaultyWorld } from './harness/faulty-world';
+import { newPersonDetails } from './harness/call-world';
+import { pairInACall } from './harness/fixtures';
+import { test, expect, type FaultyWorld } from './harness/faulty-world';
 import { lockableKeychain } from './harness/lockable-keychain';
 
 /** What no person should ever be shown: a stack, a type name, an empty value. */
@@ -35,6 +37,17 @@ async function signUpThroughTheForm(page: Page, details: { email: string; userna
   return form;
 }
 
+/** Signs up, then tries to sign in with the same details: each form shows `reason` and stays usable. */
+async function expectSignUpAndSignInRefused(page: Page, details: { email: string; username: string; password: string }, reason: RegExp) {
+  const signUp = await signUpThroughTheForm(page, details);
+  await expectReadableAlert(signUp.getByRole('alert'), reason);
+  await expectFormUsable(signUp, 'Create account');
+  const signIn = await signInThroughTheForm(page, details);
+  await expectReadableAlert(signIn.getByRole('alert'), reason);
+  await expectFormUsable(signIn, 'Sign in');
+  return signIn;
+}
+
 async function signInThroughTheForm(page: Page, details: { email: string; password: string }): Promise<Locator> {
   await page.getByRole('group', { name: 'Account' }).getByRole('button', { name: 'Sign in' }).click();
   const form = page.getByRole('form', { name: 'Sign in' });
@@ -42,15 +55,6 @@ async function signInThroughTheForm(page: Page, details: { email: string; passwo
   await form.getByLabel('Password').fill(details.password);
   await form.getByRole('button', { name: 'Sign in' }).click();
   return form;
-}
-
-async function pairedOnTheWorkingServer(world: FaultyWorld) {
-  const [a, b] = [await world.openClient('a'), await world.openClient('b')];
-  await a.start();
-  await b.start();
-  await a.waitForPhase('in-call');
-  await b.waitForPhase('in-call');
-  return { a, b };
 }
 
 // Three people, a call and eleven failures each: the limit only bounds a hang on a busy machine.
@@ -65,7 +69,7 @@ for (const { failure, breakServer, reason } of BREAKS) {
   test(`with the server ${failure}: report, block, settings, sign up and sign in say why and stay usable`, async ({
     faultyWorld: world,
   }) => {
-    const { a } = await pairedOnTheWorkingServer(world);
+    const { a } = await pairInACall(world);
     const newcomer = await world.openClient('newcomer', { account: 'none' });
     breakServer(world);
 
@@ -94,13 +98,7 @@ for (const { failure, breakServer, reason } of BREAKS) {
     await settings.getByRole('button', { name: 'Close settings' }).click();
 
     // Sign up and sign in on a signed-out app.
-    const details = newPersonDetails('newcomer');
-    const signUp = await signUpThroughTheForm(newcomer.page, details);
-    await expectReadableAlert(signUp.getByRole('alert'), reason);
-    await expectFormUsable(signUp, 'Create account');
-    const signIn = await signInThroughTheForm(newcomer.page, details);
-    await expectReadableAlert(signIn.getByRole('alert'), reason);
-    await expectFormUsable(signIn, 'Sign in');
+    await expectSignUpAndSignInRefused(newcomer.page, newPersonDetails('newcomer'), reason);
   });
 }
 
@@ -112,14 +110,8 @@ test('with the keychain locked: sign up and sign in say why and stay usable, and
   keychain.lock();
   const notKept = /could not keep your sign-in on this computer/;
 
-  const details = newPersonDetails('locked');
-  const signUp = await signUpThroughTheForm(person.page, details);
-  await expectReadableAlert(signUp.getByRole('alert'), notKept);
-  await expectFormUsable(signUp, 'Create account');
-  // The account exists now; the sign-in it started could not be kept.
-  const signIn = await signInThroughTheForm(person.page, details);
-  await expectReadableAlert(signIn.getByRole('alert'), notKept);
-  await expectFormUsable(signIn, 'Sign in');
+  // The account exists after sign-up; the sign-in it started could not be kept, nor the one tried next.
+  const signIn = await expectSignUpAndSignInRefused(person.page, newPersonDetails('locked'), notKept);
 
   keychain.unlock();
   await signIn.getByRole('button', { name: 'Sign in' }).click();

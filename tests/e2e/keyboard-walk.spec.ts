@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { ReportRow } from '../../server/moderation/sqlite-report-repository';
 import { accessibilityViolations } from './harness/axe';
-import { test, expect, SCREENSHOT_DIR } from './harness/busy-machine-world';
+import { test, expect, SCREENSHOT_DIR } from './harness/fixtures';
 import { POINTER_EVENT_RECORDER, pointerEventsSeen, tabTo } from './harness/keyboard';
 
 // Eight screens, each with an axe run: the limit only bounds a hang, on a machine as busy as it gets.

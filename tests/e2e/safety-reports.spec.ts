@@ -13,8 +13,7 @@ test('one press of R files a complete report at once; the form then adds reason,
   world,
   pairedClients: { a, b },
 }) => {
-  await b.page.getByRole('textbox', { name: 'Message' }).fill('send me a gift card and I will show you');
-  await b.page.getByRole('textbox', { name: 'Message' }).press('Enter');
+  await b.send('send me a gift card and I will show you');
   await expect(a.page.getByRole('log', { name: 'Messages' })).toContainText('gift card');
 
   await a.page.keyboard.press('r');
@@ -102,8 +101,7 @@ test('"Report this message" under a red-flag warning files a report with that me
   world,
   pairedClients: { a, b },
 }) => {
-  await b.page.getByRole('textbox', { name: 'Message' }).fill('lets move this to telegram, add me there');
-  await b.page.getByRole('textbox', { name: 'Message' }).press('Enter');
+  await b.send('lets move this to telegram, add me there');
   // The sender's own guard asks first (another chat app is named); this stranger sends anyway.
   await b.page.getByRole('alertdialog', { name: 'Send anyway?' }).getByRole('button', { name: 'Send anyway' }).click();
   const note = a.page.getByRole('log', { name: 'Messages' }).getByRole('note', { name: 'Safety tip' });

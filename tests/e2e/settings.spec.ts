@@ -6,8 +6,7 @@ test('settings: chat history can be read and deleted, retention changes sweep, s
   world,
   pairedClients: { a, b },
 }) => {
-  await b.page.getByRole('textbox', { name: 'Message' }).fill('hello from b');
-  await b.page.getByRole('textbox', { name: 'Message' }).press('Enter');
+  await b.send('hello from b');
   await expect(a.page.getByRole('log', { name: 'Messages' })).toContainText('hello from b');
   await a.stop();
 

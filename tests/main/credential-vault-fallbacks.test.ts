@@ -30,6 +30,13 @@ afterAll(async () => {
 
 const newAccountId = (): string => `account-${randomUUID()}`;
 const newToken = (): string => `rt_${randomBytes(32).toString('base64url')}`;
+/** A fresh data folder, and an account with its token to keep there. */
+async function newVaultCase(): Promise<{ dataDir: string; accountId: string; token: string }> {
+  return { dataDir: await newDataDir(), accountId: newAccountId(), token: newToken() };
+}
+/** Where the vault says it keeps secrets, then a token kept and read back. */
+const statusStoreRead = (accountId: string, token: string) =>
+  [{ op: 'status' }, { op: 'store', accountId, token }, { op: 'read', accountId }] as const;
 async function storedRecords(dataDir: string): Promise<Record<string, unknown>> {
   try {
     return JSON.parse(await readFile(path.join(dataDir, `${VAULT_STORE_NAME}.json`), 'utf8')) as Record<string, unknown>;
@@ -47,9 +54,7 @@ describe('credential vault when keytar cannot load', () => {
     openCredentialVault({ loadKeychain: loadBrokenKeytar, safeStorage, store: vaultTestStore(dataDir) });
 
   it('keeps the token as safeStorage ciphertext in the store', async () => {
-    const dataDir = await newDataDir();
-    const accountId = newAccountId();
-    const token = newToken();
+    const { dataDir, accountId, token } = await newVaultCase();
     const vault = await openVault(dataDir);
     expect(vault.status()).toMatchObject({ persistence: 'encrypted-file', safeStorageProblem: null });
     expect(vault.status().keychainProblem).toMatch(/^keytar could not load: Cannot find module/);
@@ -72,9 +77,7 @@ describe('credential vault when keytar cannot load', () => {
   });
 
   it('keeps the token in memory only when there is no safeStorage', async () => {
-    const dataDir = await newDataDir();
-    const accountId = newAccountId();
-    const token = newToken();
+    const { dataDir, accountId, token } = await newVaultCase();
     const vault = await openVault(dataDir, null);
     expect(vault.status()).toMatchObject({ persistence: 'memory-only', safeStorageProblem: 'Electron safeStorage is not available' });
     expect((await vault.storeRefreshToken(accountId, token)).persistence).toBe('memory-only');
@@ -92,15 +95,13 @@ describe('credential vault when keytar cannot load', () => {
 
 describe.concurrent('credential vault when no D-Bus session is reachable (child processes)', () => {
   it('without a session bus: encrypts into the store, and the token survives a restart until forgotten', async () => {
-    const dataDir = await newDataDir();
+    const { dataDir, accountId, token } = await newVaultCase();
     const safeStorage = { keyHex: newSafeStorageKeyHex() };
-    const accountId = newAccountId();
-    const token = newToken();
 
     const first = await runVaultProcess('no-bus', {
       dataDir,
       safeStorage,
-      steps: [{ op: 'status' }, { op: 'store', accountId, token }, { op: 'read', accountId }],
+      steps: [...statusStoreRead(accountId, token)],
     });
     expect(valueOf(first, 0)).toEqual({
       persistence: 'encrypted-file',
@@ -128,13 +129,11 @@ describe.concurrent('credential vault when no D-Bus session is reachable (child 
   });
 
   it('with a bus address that leads nowhere: encrypts into the store', async () => {
-    const dataDir = await newDataDir();
-    const accountId = newAccountId();
-    const token = newToken();
+    const { dataDir, accountId, token } = await newVaultCase();
     const results = await runVaultProcess('dead-bus', {
       dataDir,
       safeStorage: { keyHex: newSafeStorageKeyHex() },
-      steps: [{ op: 'status' }, { op: 'store', accountId, token }, { op: 'read', accountId }],
+      steps: [...statusStoreRead(accountId, token)],
     });
     expect(valueOf(results, 0)).toMatchObject({
       persistence: 'encrypted-file',
@@ -144,14 +143,12 @@ describe.concurrent('credential vault when no D-Bus session is reachable (child 
   });
 
   it('with safeStorage on the basic_text backend: memory only, gone after a restart', async () => {
-    const dataDir = await newDataDir();
+    const { dataDir, accountId, token } = await newVaultCase();
     const safeStorage = { keyHex: newSafeStorageKeyHex(), backend: 'basic_text' as const };
-    const accountId = newAccountId();
-    const token = newToken();
     const first = await runVaultProcess('no-bus', {
       dataDir,
       safeStorage,
-      steps: [{ op: 'status' }, { op: 'store', accountId, token }, { op: 'read', accountId }],
+      steps: [...statusStoreRead(accountId, token)],
     });
     expect(valueOf(first, 0)).toEqual({
       persistence: 'memory-only',
@@ -204,13 +201,11 @@ describe.concurrent('credential vault when no D-Bus session is reachable (child 
 
 describeWithKeychain('credential vault against a locked gnome-keyring (child processes)', keyringToolsGate(), () => {
   it('falls back to the store when the login collection is locked', async () => {
-    const dataDir = await newDataDir();
-    const accountId = newAccountId();
-    const token = newToken();
+    const { dataDir, accountId, token } = await newVaultCase();
     const results = await runVaultProcess('locked-keyring', {
       dataDir,
       safeStorage: { keyHex: newSafeStorageKeyHex() },
-      steps: [{ op: 'status' }, { op: 'store', accountId, token }, { op: 'read', accountId }, { op: 'keychainGet', account: accountId }],
+      steps: [...statusStoreRead(accountId, token), { op: 'keychainGet', account: accountId }],
     });
     expect(valueOf(results, 0)).toEqual({
       persistence: 'encrypted-file',
@@ -223,9 +218,7 @@ describeWithKeychain('credential vault against a locked gnome-keyring (child pro
   });
 
   it('falls back mid-run when the keyring gets locked after start', async () => {
-    const dataDir = await newDataDir();
-    const accountId = newAccountId();
-    const token = newToken();
+    const { dataDir, accountId, token } = await newVaultCase();
     const results = await runVaultProcess('keyring', {
       dataDir,
       safeStorage: { keyHex: newSafeStorageKeyHex() },

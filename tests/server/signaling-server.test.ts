@@ -22,16 +22,20 @@ describe('signaling server', () => {
     sockets.push(socket);
     return socket;
   };
-  const pair = async () => {
-    const a = await connect();
-    const b = await connect();
-    a.send({ type: 'join' });
-    await a.nextOf('queued');
+  /** Joins and waits in the queue. */
+  const queue = async (socket: TestSocket) => {
+    socket.send({ type: 'join' });
+    return socket.nextOf('queued');
+  };
+  /** `a` waits first, then `b` joins and the two are matched. */
+  const pairOf = async (a: TestSocket, b: TestSocket) => {
+    await queue(a);
     b.send({ type: 'join' });
     const matchedA = await a.nextOf('matched');
     const matchedB = await b.nextOf('matched');
     return { a, b, pairId: matchedA.pairId, matchedA, matchedB };
   };
+  const pair = async () => pairOf(await connect(), await connect());
 
   beforeEach(async () => {
     clock = new ManualClock();
@@ -68,8 +72,7 @@ describe('signaling server', () => {
   it('hands the waiting client\'s prepared offer to its partner right after "matched"', async () => {
     const a = await connect();
     const b = await connect();
-    a.send({ type: 'join' });
-    const { ticket } = await a.nextOf('queued');
+    const { ticket } = await queue(a);
     a.send({ type: 'prepared-signal', ticket, data: offer });
     a.send({ type: 'prepared-signal', ticket: 'an-old-ticket', data: offer });
     expect((await a.nextOf('error')).code).toBe('stale-pair');
@@ -83,8 +86,7 @@ describe('signaling server', () => {
   it('on Next, requeues the skipper at once into a new pair and tells the partner', async () => {
     const { a, b } = await pair();
     const c = await connect();
-    c.send({ type: 'join' });
-    await c.nextOf('queued');
+    await queue(c);
     a.send({ type: 'next' });
     const aNew = await a.nextOf('matched');
     const cNew = await c.nextOf('matched');
@@ -95,12 +97,7 @@ describe('signaling server', () => {
   });
 
   it('frees the partner of a client that vanishes without closing, within three heartbeats', async () => {
-    const a = await connect({ autoPong: false });
-    const b = await connect();
-    a.send({ type: 'join' });
-    await a.nextOf('queued');
-    b.send({ type: 'join' });
-    await b.nextOf('matched');
+    const { a, b } = await pairOf(await connect({ autoPong: false }), await connect());
     // a stops answering pings (as when a laptop lid closes or the network drops); b keeps answering.
     a.socket.pause();
     for (let beat = 0; beat < 3; beat += 1) {

@@ -37,13 +37,6 @@ export const CHAT_APPS: readonly ChatApp[] = [
   { word: 'onlyfans', name: 'OnlyFans', linkPrefixes: ['onlyfans.com/'] },
 ];
 
-/**
- * App names that are also everyday words ("oh snap", "the signal is bad",
- * "send me a line"): they only count when the sentence is clearly about
- * an account or moving the chat.
- */
-export const AMBIGUOUS_APP_WORDS: ReadonlySet<string> = new Set(['snap', 'signal', 'line', 'messenger', 'telegram', 'twitter']);
-
 /** Short names and nicknames, mapped to the app's word. */
 export const CHAT_APP_NICKNAMES: Readonly<Record<string, string>> = {
   insta: 'instagram',

@@ -7,7 +7,6 @@ import { z } from 'zod';
 import { RED_FLAG_CATEGORIES, redFlagCategorySchema, type RedFlagCategory } from './red-flag-categories';
 
 export const CORPUS_PARTS = ['dev', 'held-out', 'blind'] as const;
-export type CorpusPart = (typeof CORPUS_PARTS)[number];
 
 export const corpusEntrySchema = z.strictObject({
   text: z.string().min(1),

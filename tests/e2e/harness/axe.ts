@@ -1,7 +1,6 @@
 /**
  * axe-core run in a page, evaluated over the debugger protocol so the
- * page's Content Security Policy stays on (the same way
- * accessibility.spec.ts runs it).
+ * page's Content Security Policy stays on.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';

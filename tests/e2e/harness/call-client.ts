@@ -65,6 +65,13 @@ export class CallClient {
     await start.click();
   }
 
+  /** Types a chat message and presses Enter, as a person sends one. */
+  async send(text: string): Promise<void> {
+    const message = this.page.getByRole('textbox', { name: 'Message' });
+    await message.fill(text);
+    await message.press('Enter');
+  }
+
   async next(): Promise<void> {
     await this.page.getByRole('navigation', { name: 'Call and safety controls' }).getByRole('button', { name: /^Skip/ }).click();
   }

@@ -10,6 +10,7 @@ import type { SettingsPatch } from '../../../src/shared/settings';
 import { newTestAppData, openTestMainServices, type TestAppData, type TestMainServices } from '../../support/main-services';
 import { startTestServer, type TestServer, type TestServerOptions } from '../../support/test-server';
 import { CallClient } from './call-client';
+import type { LockableKeychain } from './lockable-keychain';
 import { startRendererServer, type RendererServer } from './renderer-server';
 
 export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../../../test-results/screenshots');
@@ -25,6 +26,13 @@ export interface OpenOptions {
   settings?: SettingsPatch;
   /** A browser of the person's own (the CPU benchmark reads each person's process tree); the world's otherwise. */
   browser?: Browser;
+  /** The person's system keychain; without it, the test default (no keychain: the encrypted file). */
+  keychain?: LockableKeychain;
+}
+
+export interface CallWorldOptions {
+  /** Where the people's apps reach the server when not directly (a front a test can break); closed before the server. */
+  via?: { url: string; close(): Promise<void> };
 }
 
 export interface Person {
@@ -45,9 +53,24 @@ export interface CallWorld {
 
 let peopleCreated = 0;
 
+/** A fresh person's sign-up details, unique across the run. */
+export function newPersonDetails(name: string): { email: string; username: string; password: string } {
+  peopleCreated += 1;
+  return {
+    email: `${name}-${process.pid}-${peopleCreated}@example.org`,
+    username: `tester-${peopleCreated}-${name}`.slice(0, 24),
+    password: 'a long test password',
+  };
+}
+
 export async function startCallWorld(browser: Browser, serverOptions: TestServerOptions = {}): Promise<CallWorld> {
-  const server = await startTestServer(serverOptions);
-  const renderer = await startRendererServer(server.url);
+  return callWorldOn(browser, await startTestServer(serverOptions));
+}
+
+/** A world on a server started elsewhere (the local stack `npm start` runs, for one); closing the world closes it. */
+export async function callWorldOn(browser: Browser, server: TestServer, worldOptions: CallWorldOptions = {}): Promise<CallWorld> {
+  const appsReach = worldOptions.via?.url ?? server.url;
+  const renderer = await startRendererServer(appsReach);
   const clients: CallClient[] = [];
   const people = new Map<CallClient, Person>();
   return {
@@ -56,15 +79,11 @@ export async function startCallWorld(browser: Browser, serverOptions: TestServer
     clients,
     openClient: async (name, options = {}) => {
       const appData = options.appData ?? newTestAppData();
-      const services = await openTestMainServices(server.url, appData);
+      const keychain = options.keychain;
+      const services = await openTestMainServices(appsReach, appData, keychain ? { loadKeychain: () => keychain } : {});
       if (options.settings) services.settings.update(options.settings);
       if ((options.account ?? 'new') === 'new' && !options.appData) {
-        peopleCreated += 1;
-        const signedUp = await services.account.signUp({
-          email: `${name}-${process.pid}-${peopleCreated}@example.org`,
-          username: `tester-${peopleCreated}-${name}`.slice(0, 24),
-          password: 'a long test password',
-        });
+        const signedUp = await services.account.signUp(newPersonDetails(name));
         if (!signedUp.ok) throw new Error(`Sign-up for ${name} failed: ${signedUp.error.message}`);
       }
       const client = await CallClient.open(options.browser ?? browser, name, renderer.origin, services.handlers, options.initScript);
@@ -81,6 +100,7 @@ export async function startCallWorld(browser: Browser, serverOptions: TestServer
       for (const client of clients) await client.close().catch(() => {});
       for (const person of people.values()) person.services.dispose();
       await renderer.close();
+      await worldOptions.via?.close();
       await server.close();
     },
   };

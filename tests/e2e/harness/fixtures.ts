@@ -26,6 +26,28 @@ interface TestFixtures {
   pairedClients: PairedClients;
 }
 
+/** Two people signed up, pressed Start, and in a call with each other. */
+export async function pairInACall(world: Pick<CallWorld, 'openClient'>): Promise<PairedClients> {
+  const [a, b] = [await world.openClient('a'), await world.openClient('b')];
+  await a.start();
+  await b.start();
+  await a.waitForPhase('in-call');
+  await b.waitForPhase('in-call');
+  return { a, b };
+}
+
+/** Lends a world to the test, then counts what its pages did and closes it. */
+export async function worldFixture<World extends CallWorld>(
+  world: World,
+  pageProblems: PageProblemLog,
+  use: (world: World) => Promise<void>,
+) {
+  await use(world);
+  // What the pages did during the test; closing them is not part of it.
+  for (const client of world.clients) pageProblems.include(client.problems);
+  await world.close();
+}
+
 export const test = base.extend<TestFixtures, { browser: Browser }>({
   browser: [
     // eslint-disable-next-line no-empty-pattern
@@ -49,21 +71,8 @@ export const test = base.extend<TestFixtures, { browser: Browser }>({
   expectPageErrors: async ({ pageProblems }, use) => {
     await use((pattern) => pageProblems.expect(pattern));
   },
-  world: async ({ browser, pageProblems }, use) => {
-    const world = await startCallWorld(browser);
-    await use(world);
-    // What the pages did during the test; closing them is not part of it.
-    for (const client of world.clients) pageProblems.include(client.problems);
-    await world.close();
-  },
-  pairedClients: async ({ world }, use) => {
-    const [a, b] = [await world.openClient('a'), await world.openClient('b')];
-    await a.start();
-    await b.start();
-    await a.waitForPhase('in-call');
-    await b.waitForPhase('in-call');
-    await use({ a, b });
-  },
+  world: async ({ browser, pageProblems }, use) => worldFixture(await startCallWorld(browser), pageProblems, use),
+  pairedClients: async ({ world }, use) => use(await pairInACall(world)),
 });
 
 export { expect } from '@playwright/test';

@@ -1,12 +1,13 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { TotpEnrolResponse } from '../../../shared/accounts-api';
 import type { AccountState } from '../../../shared/account-state';
 import { ActionButton, ActionError } from '../ActionButton';
 import { callBridge } from '../bridge';
 import { Dialog } from '../Dialog';
 import { useBridgeAction } from '../use-bridge-action';
+import { AccountForm } from './AccountForm';
 import { formErrorsFrom, noErrors } from './form-errors';
-import { TextField } from './TextField';
+import { OneTimeCodeField, PasswordField } from './TextField';
 import '../buttons.css';
 import '../forms.css';
 import '../dialog.css';
@@ -52,10 +53,6 @@ export function AccountPanel({ state, onChanged, onClose }: AccountPanelProps) {
     const reply = await signingOut.run((signal) => callBridge('signOut', undefined, { signal }));
     if (reply?.ok) onChanged();
   };
-  const submitted = (then: () => Promise<void>) => (event: FormEvent) => {
-    event.preventDefault();
-    void then();
-  };
 
   return (
     <Dialog title="Your account" closeLabel="Close account settings" onClose={onClose}>
@@ -86,25 +83,19 @@ export function AccountPanel({ state, onChanged, onClose }: AccountPanelProps) {
         ) : state.account.totpEnabled ? (
           <p>On. Signing in asks for a code from your authenticator app.</p>
         ) : enrolment ? (
-          <form className="account-form" onSubmit={submitted(confirmTwoFactor)} aria-busy={twoFactor.busy || undefined}>
+          <AccountForm
+            action={twoFactor}
+            onSubmit={confirmTwoFactor}
+            generalError={twoFactorErrors.general}
+            submit={{ label: 'Turn on two-factor authentication', busy: 'Turning on…' }}
+          >
             <p>Scan this code with your authenticator app, or type the key by hand, then enter the 6-digit code it shows.</p>
             <img className="totp-qr" src={enrolment.qrCodeDataUrl} alt="QR code for your authenticator app" width={180} height={180} />
             <p>
               Key: <code className="totp-secret">{enrolment.secret}</code>
             </p>
-            <TextField
-              label="6-digit code"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              value={code}
-              onChange={(event) => setCode(event.target.value)}
-              error={twoFactorErrors.fields.code}
-            />
-            <ActionError error={twoFactorErrors.general} />
-            <ActionButton type="submit" className="button button--primary" action={twoFactor} busyLabel="Turning on…">
-              Turn on two-factor authentication
-            </ActionButton>
-          </form>
+            <OneTimeCodeField label="6-digit code" value={code} onValue={setCode} error={twoFactorErrors.fields.code} />
+          </AccountForm>
         ) : (
           <>
             <p>Off. A code from your phone keeps your account yours even if your password leaks.</p>
@@ -137,27 +128,26 @@ export function AccountPanel({ state, onChanged, onClose }: AccountPanelProps) {
 
       <section className="dialog__section" aria-labelledby="delete-title">
         <h3 id="delete-title">Delete account</h3>
-        <form className="account-form" onSubmit={submitted(deleteAccount)} aria-busy={deletion.busy || undefined}>
+        <AccountForm
+          action={deletion}
+          onSubmit={deleteAccount}
+          generalError={deletionErrors.general}
+          submit={{
+            label: 'Delete my account',
+            busy: 'Deleting your account…',
+            className: 'button button--danger',
+            disabled: deletePassword.length === 0,
+          }}
+        >
           <p>This removes your account and its data from Cam-Party for good.</p>
-          <TextField
+          <PasswordField
             label="Your password"
-            type="password"
-            autoComplete="current-password"
+            purpose="current"
             value={deletePassword}
-            onChange={(event) => setDeletePassword(event.target.value)}
+            onValue={setDeletePassword}
             error={deletionErrors.fields.password}
           />
-          <ActionError error={deletionErrors.general} />
-          <ActionButton
-            type="submit"
-            className="button button--danger"
-            disabled={deletePassword.length === 0}
-            action={deletion}
-            busyLabel="Deleting your account…"
-          >
-            Delete my account
-          </ActionButton>
-        </form>
+        </AccountForm>
       </section>
     </Dialog>
   );

@@ -1,9 +1,9 @@
-import { useState, type FormEvent } from 'react';
-import { ActionButton } from '../ActionButton';
+import { useState } from 'react';
 import { callBridge } from '../bridge';
 import { useBridgeAction } from '../use-bridge-action';
+import { AccountForm } from './AccountForm';
 import { formErrorsFrom, noErrors } from './form-errors';
-import { TextField } from './TextField';
+import { EmailField, OneTimeCodeField, PasswordField } from './TextField';
 import '../buttons.css';
 import '../forms.css';
 
@@ -26,41 +26,31 @@ export function SignInForm({ onDone }: { onDone(): void }) {
     if (reply?.ok) onDone();
     else if (reply?.error.code === 'second-factor-required') setNeedsCode(true);
   };
-  const onSubmit = (event: FormEvent): void => {
-    event.preventDefault();
-    void submit();
-  };
 
   return (
-    <form className="account-form" onSubmit={onSubmit} noValidate aria-label="Sign in" aria-busy={action.busy || undefined}>
-      <TextField
-        label="Email"
-        type="email"
-        autoComplete="email"
-        value={email}
-        onChange={(event) => setEmail(event.target.value)}
-        error={errors.fields.email}
-        disabled={needsCode}
-        required
-      />
-      <TextField
-        label="Password"
-        type="password"
-        autoComplete="current-password"
+    <AccountForm
+      label="Sign in"
+      action={action}
+      onSubmit={submit}
+      generalError={errors.general}
+      submit={{ label: 'Sign in', busy: 'Signing in…' }}
+    >
+      <EmailField value={email} onValue={setEmail} error={errors.fields.email} disabled={needsCode} required />
+      <PasswordField
+        purpose="current"
         value={password}
-        onChange={(event) => setPassword(event.target.value)}
+        onValue={setPassword}
         error={errors.fields.password}
         disabled={needsCode}
         required
       />
       {needsCode && (
         <>
-          <TextField
+          <OneTimeCodeField
             label={useRecovery ? 'Recovery code' : 'Code from your authenticator app'}
             inputMode={useRecovery ? 'text' : 'numeric'}
-            autoComplete="one-time-code"
             value={code}
-            onChange={(event) => setCode(event.target.value)}
+            onValue={setCode}
             error={errors.fields.secondFactor}
             autoFocus
             required
@@ -70,14 +60,6 @@ export function SignInForm({ onDone }: { onDone(): void }) {
           </button>
         </>
       )}
-      {errors.general && (
-        <p className="form-error" role="alert">
-          {errors.general}
-        </p>
-      )}
-      <ActionButton type="submit" className="button button--primary" action={action} busyLabel="Signing in…">
-        Sign in
-      </ActionButton>
-    </form>
+    </AccountForm>
   );
 }

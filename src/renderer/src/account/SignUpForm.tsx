@@ -1,11 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { MIN_PASSWORD_LENGTH } from '../../../shared/accounts-api';
 import { usernameWarnings } from '../../../shared/username-guidance';
-import { ActionButton } from '../ActionButton';
 import { callBridge } from '../bridge';
 import { useBridgeAction } from '../use-bridge-action';
+import { AccountForm } from './AccountForm';
 import { formErrorsFrom, noErrors } from './form-errors';
-import { TextField } from './TextField';
+import { EmailField, PasswordField, TextField } from './TextField';
 import '../buttons.css';
 import '../forms.css';
 import './account.css';
@@ -23,19 +23,18 @@ export function SignUpForm({ onDone }: { onDone(): void }) {
     const reply = await action.run((signal) => callBridge('signUp', { email, username, password }, { signal }));
     if (reply?.ok) onDone();
   };
-  const onSubmit = (event: FormEvent): void => {
-    event.preventDefault();
-    void submit();
-  };
 
   return (
-    <form className="account-form" onSubmit={onSubmit} noValidate aria-label="Create account" aria-busy={action.busy || undefined}>
-      <TextField
-        label="Email"
-        type="email"
-        autoComplete="email"
+    <AccountForm
+      label="Create account"
+      action={action}
+      onSubmit={submit}
+      generalError={errors.general}
+      submit={{ label: 'Create account', busy: 'Creating account…' }}
+    >
+      <EmailField
         value={email}
-        onChange={(event) => setEmail(event.target.value)}
+        onValue={setEmail}
         error={errors.fields.email}
         hint="Use an address just for chat apps, not your work or main email."
         required
@@ -44,7 +43,7 @@ export function SignUpForm({ onDone }: { onDone(): void }) {
         label="Username"
         autoComplete="username"
         value={username}
-        onChange={(event) => setUsername(event.target.value)}
+        onValue={setUsername}
         error={errors.fields.username}
         hint={
           warnings.length > 0 ? (
@@ -59,24 +58,14 @@ export function SignUpForm({ onDone }: { onDone(): void }) {
         }
         required
       />
-      <TextField
-        label="Password"
-        type="password"
-        autoComplete="new-password"
+      <PasswordField
+        purpose="new"
         value={password}
-        onChange={(event) => setPassword(event.target.value)}
+        onValue={setPassword}
         error={errors.fields.password}
         hint={`At least ${MIN_PASSWORD_LENGTH} characters, and not one you use anywhere else.`}
         required
       />
-      {errors.general && (
-        <p className="form-error" role="alert">
-          {errors.general}
-        </p>
-      )}
-      <ActionButton type="submit" className="button button--primary" action={action} busyLabel="Creating account…">
-        Create account
-      </ActionButton>
-    </form>
+    </AccountForm>
   );
 }

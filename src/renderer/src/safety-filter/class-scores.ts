@@ -6,7 +6,6 @@
 import { z } from 'zod';
 
 export const CLASS_NAMES = ['Drawing', 'Hentai', 'Neutral', 'Porn', 'Sexy'] as const;
-export type ClassName = (typeof CLASS_NAMES)[number];
 
 const probability = z.number().min(0).max(1);
 export const classScoresSchema = z.strictObject({

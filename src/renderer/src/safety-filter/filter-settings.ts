@@ -55,9 +55,6 @@ export const DEFAULT_FILTER_SETTINGS: FilterSettings = filterSettingsSchema.pars
   failuresBeforeUnavailable: 3,
 });
 
-/** The filter is on unless the person turns it off in settings. */
-export const SAFETY_FILTER_ON_BY_DEFAULT = true;
-
 export function resolveFilterSettings(overrides: Partial<FilterSettings> = {}): FilterSettings {
   return filterSettingsSchema.parse({ ...DEFAULT_FILTER_SETTINGS, ...overrides });
 }

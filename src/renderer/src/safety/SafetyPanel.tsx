@@ -70,28 +70,31 @@ function Control({ action, label, keys, className, pressed, onAction, icon }: Co
   );
 }
 
+/** The device toggles: what each says and shows while its device is on, and while it is off. */
+const DEVICE_TOGGLES = {
+  'call.toggle-microphone': { on: { label: 'Mute', icon: 'mic' }, off: { label: 'Unmute', icon: 'mic-off' } },
+  'call.toggle-camera': { on: { label: 'Camera off', icon: 'camera' }, off: { label: 'Camera on', icon: 'camera-off' } },
+} as const satisfies Partial<Record<ShortcutAction, Record<'on' | 'off', { label: string; icon: ControlIconName }>>>;
+
+interface ToggleControlProps extends Pick<ControlProps, 'keys' | 'onAction'> {
+  action: keyof typeof DEVICE_TOGGLES;
+  off: boolean;
+}
+
+/** Microphone or camera: pressed, and marked off, while the device is off. */
+function ToggleControl({ action, off, ...common }: ToggleControlProps) {
+  const look = DEVICE_TOGGLES[action][off ? 'off' : 'on'];
+  return <Control {...common} action={action} label={look.label} icon={look.icon} pressed={off} className={off ? 'is-off' : ''} />;
+}
+
 /** Always on screen during a call: every safety tool one click or one key away. */
 export function SafetyPanel({ inCall, microphoneMuted, cameraOff, keys, onAction, onCancel, onStop, onOpenEffects }: SafetyPanelProps) {
   const common = { keys, onAction };
   return (
     <nav className="safety-panel" aria-label="Call and safety controls">
       <div className="safety-panel__group">
-        <Control
-          {...common}
-          action="call.toggle-microphone"
-          label={microphoneMuted ? 'Unmute' : 'Mute'}
-          pressed={microphoneMuted}
-          className={microphoneMuted ? 'is-off' : ''}
-          icon={microphoneMuted ? 'mic-off' : 'mic'}
-        />
-        <Control
-          {...common}
-          action="call.toggle-camera"
-          label={cameraOff ? 'Camera on' : 'Camera off'}
-          pressed={cameraOff}
-          className={cameraOff ? 'is-off' : ''}
-          icon={cameraOff ? 'camera-off' : 'camera'}
-        />
+        <ToggleControl {...common} action="call.toggle-microphone" off={microphoneMuted} />
+        <ToggleControl {...common} action="call.toggle-camera" off={cameraOff} />
         <PanelButton label="Background" title="Blur or replace your background" icon="background" onClick={onOpenEffects} />
       </div>
       {inCall ? (

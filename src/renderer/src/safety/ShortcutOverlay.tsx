@@ -1,6 +1,6 @@
 import { Dialog } from '../Dialog';
 import { SHORTCUT_ACTIONS, type ShortcutAction } from '../../../shared/bridge-contract';
-import { describeAction, keyLabel } from '../../../shared/call-keys';
+import { ShortcutCells } from './ShortcutCells';
 import '../forms.css';
 import './shortcut-table.css';
 
@@ -17,12 +17,7 @@ export function ShortcutOverlay({ keys, onClose }: ShortcutOverlayProps) {
         <tbody>
           {SHORTCUT_ACTIONS.filter((action) => keys[action].length > 0).map((action) => (
             <tr key={action}>
-              <td>{describeAction(action)}</td>
-              <td>
-                {keys[action].map((key) => (
-                  <kbd key={key}>{keyLabel(key)}</kbd>
-                ))}
-              </td>
+              <ShortcutCells action={action} keys={keys[action]} />
             </tr>
           ))}
         </tbody>

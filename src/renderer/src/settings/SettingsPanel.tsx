@@ -1,4 +1,5 @@
 import { ActionError } from '../ActionButton';
+import type { Settings } from '../../../shared/settings';
 import { Dialog } from '../Dialog';
 import type { SettingsHandle } from './use-settings';
 import { ChatHistorySection } from './ChatHistorySection';
@@ -9,6 +10,13 @@ import { UpdatesSection } from './UpdatesSection';
 import '../buttons.css';
 import '../forms.css';
 import '../dialog.css';
+
+/** The on/off settings of the Privacy section, in the order shown. */
+const PRIVACY_SWITCHES = [
+  { key: 'outgoingPrivacyGuard', label: "Ask before I send my phone number, email, address or another app's handle" },
+  { key: 'filterIncomingVideo', label: "Keep a stranger's video blurred until the on-device safety filter has checked it" },
+  { key: 'alwaysStartWithBlur', label: 'Always start with my background blurred' },
+] as const satisfies readonly { key: keyof Settings; label: string }[];
 
 interface SettingsPanelProps {
   settings: SettingsHandle;
@@ -29,31 +37,13 @@ export function SettingsPanel({ settings, onClose }: SettingsPanelProps) {
       )}
       <section className="dialog__section" aria-labelledby="privacy-title">
         <h3 id="privacy-title">Privacy</h3>
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={current.outgoingPrivacyGuard}
-            onChange={(event) => void update({ outgoingPrivacyGuard: event.target.checked })}
-          />
-          Ask before I send my phone number, email, address or another app's handle
-        </label>
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={current.filterIncomingVideo}
-            onChange={(event) => void update({ filterIncomingVideo: event.target.checked })}
-          />
-          Keep a stranger's video blurred until the on-device safety filter has checked it
-        </label>
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={current.alwaysStartWithBlur}
-            onChange={(event) => void update({ alwaysStartWithBlur: event.target.checked })}
-          />
-          Always start with my background blurred
-        </label>
-        <SettingsErrorNote error={error} keys={['outgoingPrivacyGuard', 'filterIncomingVideo', 'alwaysStartWithBlur']} />
+        {PRIVACY_SWITCHES.map(({ key, label }) => (
+          <label key={key} className="checkbox">
+            <input type="checkbox" checked={current[key]} onChange={(event) => void update({ [key]: event.target.checked })} />
+            {label}
+          </label>
+        ))}
+        <SettingsErrorNote error={error} keys={PRIVACY_SWITCHES.map(({ key }) => key)} />
       </section>
       <ChatHistorySection
         retention={current.chatLogRetention}

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { SHORTCUT_ACTIONS, type ShortcutAction } from '../../../shared/bridge-contract';
-import { describeAction, effectiveCallKeys, keyLabel, rebindCallKeys, type CallKeyBindings } from '../../../shared/call-keys';
+import { describeAction, effectiveCallKeys, rebindCallKeys, type CallKeyBindings } from '../../../shared/call-keys';
+import { ShortcutCells } from '../safety/ShortcutCells';
 import '../buttons.css';
 import '../forms.css';
 import '../dialog.css';
@@ -35,12 +36,7 @@ export function ShortcutSection({ custom, onChange, saveError }: ShortcutSection
         <tbody>
           {SHORTCUT_ACTIONS.map((action) => (
             <tr key={action}>
-              <td>{describeAction(action)}</td>
-              <td>
-                {keys[action].map((key) => (
-                  <kbd key={key}>{keyLabel(key)}</kbd>
-                ))}
-              </td>
+              <ShortcutCells action={action} keys={keys[action]} />
               <td>
                 {listening === action ? (
                   <input

@@ -8,15 +8,6 @@
 export const ENGINE_IDS = ['litert-wasm', 'mediapipe-webgl'] as const;
 export type EngineId = (typeof ENGINE_IDS)[number];
 
-export const ENGINE_LABELS: Record<EngineId, string> = {
-  'litert-wasm': 'CPU (LiteRT WebAssembly)',
-  'mediapipe-webgl': 'GPU (MediaPipe WebGL)',
-};
-
-export function isEngineId(value: unknown): value is EngineId {
-  return typeof value === 'string' && (ENGINE_IDS as readonly string[]).includes(value);
-}
-
 /** Absolute URL of the folder that holds the copied model and wasm files. */
 export interface EngineAssets {
   baseUrl: string;

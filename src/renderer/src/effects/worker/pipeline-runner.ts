@@ -10,16 +10,16 @@
  * is written at all and the page's own watchdog (heartbeats) notices.
  */
 import type { EngineLoader, SegmentationEngine } from '../engines/segmentation-engine';
-import { featherMask, smoothTemporally, writeMaskAlpha } from '../mask-smoothing';
-import type { PageToWorker, PauseReason, PipelineCounters, PipelineTimings, WorkerToPage } from '../pipeline-messages';
+import { errorMessage } from '../../../../shared/listeners';
+import type { PageToWorker, PauseReason, WorkerToPage } from '../pipeline-messages';
 import type { RenderEffect } from '../render-effect';
 import { FrameCompositor } from './frame-compositor';
+import { MaskRefiner } from './mask-refiner';
+import { PipelineStats } from './pipeline-stats';
 
 /** A segmentation call slower than this counts as falling behind. */
 export const STALL_MS = 400;
 const HEARTBEAT_MS = 200;
-/** Timings kept for the benchmark: the latest ones only. */
-const TIMING_WINDOW = 3000;
 
 export interface WorkerScope {
   postMessage(message: WorkerToPage, transfer?: Transferable[]): void;
@@ -27,15 +27,11 @@ export interface WorkerScope {
   close(): void;
 }
 
-function keep(list: number[], value: number): void {
-  list.push(value);
-  if (list.length > TIMING_WINDOW) list.splice(0, list.length - TIMING_WINDOW);
-}
-
 class PipelineRunner {
   private engine: SegmentationEngine | null = null;
   private engineFailed = false;
   private compositor: FrameCompositor | null = null;
+  private refiner: MaskRefiner | null = null;
   private effect: RenderEffect = { kind: 'blur', downscale: 8, blurPx: 3 };
   private background: ImageBitmap | null = null;
   private reader: ReadableStreamDefaultReader<VideoFrame> | null = null;
@@ -49,12 +45,7 @@ class PipelineRunner {
   private lastWriteAt = 0;
   private outputSize = { width: 640, height: 480 };
   private heartbeat: ReturnType<typeof setInterval> | undefined;
-  private smoothed = new Float32Array(0);
-  private feathered = new Float32Array(0);
-  private scratch = new Float32Array(0);
-  private primed = false;
-  private timings: PipelineTimings = { segmentation: [], composite: [], total: [] };
-  private counters: PipelineCounters = { framesIn: 0, framesProcessed: 0, framesNeutral: 0, framesDropped: 0 };
+  private readonly stats = new PipelineStats();
 
   constructor(
     private readonly scope: WorkerScope,
@@ -70,11 +61,10 @@ class PipelineRunner {
         this.setEffect(message.effect, message.background);
         return;
       case 'read-stats':
-        this.post({ type: 'stats', requestId: message.requestId, timings: this.timings, counters: { ...this.counters } });
+        this.post({ type: 'stats', requestId: message.requestId, timings: this.stats.timings, counters: { ...this.stats.counters } });
         return;
       case 'reset-stats':
-        this.timings = { segmentation: [], composite: [], total: [] };
-        this.counters = { framesIn: 0, framesProcessed: 0, framesNeutral: 0, framesDropped: 0 };
+        this.stats.reset();
         return;
       case 'stop':
         this.stop();
@@ -106,16 +96,13 @@ class PipelineRunner {
         }
         this.engine = engine;
         this.compositor = new FrameCompositor(engine.inputWidth, engine.inputHeight);
-        const size = engine.inputWidth * engine.inputHeight;
-        this.smoothed = new Float32Array(size);
-        this.feathered = new Float32Array(size);
-        this.scratch = new Float32Array(size);
+        this.refiner = new MaskRefiner(engine.inputWidth, engine.inputHeight);
         this.post({ type: 'loaded', loadMs: performance.now() - this.startedAt });
       },
       (error: unknown) => {
         this.engineFailed = true;
         this.compositor = new FrameCompositor(1, 1);
-        this.post({ type: 'failed', detail: `The segmentation engine did not load: ${describe(error)}` });
+        this.post({ type: 'failed', detail: `The segmentation engine did not load: ${errorMessage(error)}` });
       },
     );
     await loading;
@@ -134,19 +121,19 @@ class PipelineRunner {
       }
       if (result.done) break;
       const frame = result.value;
-      this.counters.framesIn += 1;
+      this.stats.counters.framesIn += 1;
       this.outputSize = { width: frame.displayWidth, height: frame.displayHeight };
-      if (this.engineFailed || !this.engine || !this.compositor) {
+      if (this.engineFailed || !this.engine || !this.compositor || !this.refiner) {
         const timestamp = frame.timestamp;
         frame.close();
         await this.writeNeutral(timestamp);
         continue;
       }
-      await this.process(frame, this.engine, this.compositor);
+      await this.process(frame, this.engine, this.compositor, this.refiner);
     }
   }
 
-  private async process(frame: VideoFrame, engine: SegmentationEngine, compositor: FrameCompositor): Promise<void> {
+  private async process(frame: VideoFrame, engine: SegmentationEngine, compositor: FrameCompositor, refiner: MaskRefiner): Promise<void> {
     const timestamp = frame.timestamp;
     let output: VideoFrame | null = null;
     try {
@@ -155,15 +142,10 @@ class PipelineRunner {
       const mask = await engine.segment(compositor.takeFrame(frame, this.effect));
       this.segmentingSince = null;
       const segmented = performance.now();
-      smoothTemporally(this.smoothed, mask, this.primed);
-      this.primed = true;
-      featherMask(this.smoothed, this.feathered, this.scratch, engine.inputWidth, engine.inputHeight);
-      writeMaskAlpha(this.feathered, compositor.maskRgba);
+      refiner.refine(mask, compositor.maskRgba);
       output = new VideoFrame(compositor.composite(this.effect, this.background), { timestamp });
       const done = performance.now();
-      keep(this.timings.segmentation, segmented - started);
-      keep(this.timings.composite, done - segmented);
-      keep(this.timings.total, done - started);
+      this.stats.recordTimings(started, segmented, done);
     } catch (error) {
       this.segmentingSince = null;
       this.failEngine(error);
@@ -178,7 +160,7 @@ class PipelineRunner {
       this.pauseReason = null;
       this.post({ type: 'resumed' });
     }
-    this.counters.framesProcessed += 1;
+    this.stats.counters.framesProcessed += 1;
     await this.write(output);
     if (!this.firstFrameSent) {
       this.firstFrameSent = true;
@@ -195,7 +177,7 @@ class PipelineRunner {
       // Already broken; the neutral frames below are what matters.
     }
     this.engine = null;
-    this.pause('engine-failed', `The segmentation engine failed: ${describe(error)}`);
+    this.pause('engine-failed', `The segmentation engine failed: ${errorMessage(error)}`);
   }
 
   private pause(reason: PauseReason, detail: string): void {
@@ -210,13 +192,13 @@ class PipelineRunner {
       this.pause('falling-behind', 'Segmentation is taking too long; sending a neutral picture.');
       void this.writeNeutral(this.lastTimestamp + (performance.now() - this.lastWriteAt) * 1000);
     }
-    this.post({ type: 'heartbeat', processing: this.engine !== null && !this.engineFailed, counters: { ...this.counters } });
+    this.post({ type: 'heartbeat', processing: this.engine !== null && !this.engineFailed, counters: { ...this.stats.counters } });
   }
 
   private async writeNeutral(timestamp: number): Promise<void> {
     if (!this.compositor || this.stopped) return;
     const { width, height } = this.outputSize;
-    this.counters.framesNeutral += 1;
+    this.stats.counters.framesNeutral += 1;
     await this.write(new VideoFrame(this.compositor.neutralFrame(width, height), { timestamp }));
   }
 
@@ -229,14 +211,14 @@ class PipelineRunner {
     this.lastWriteAt = performance.now();
     if (!this.writer || this.stopped) {
       stamped.close();
-      this.counters.framesDropped += 1;
+      this.stats.counters.framesDropped += 1;
       return;
     }
     try {
       await this.writer.write(stamped);
     } catch {
       stamped.close();
-      this.counters.framesDropped += 1;
+      this.stats.counters.framesDropped += 1;
     }
   }
 
@@ -251,10 +233,6 @@ class PipelineRunner {
     this.background?.close();
     this.scope.close();
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 export function runPipelineWorker(scope: WorkerScope, loadEngine: EngineLoader): void {
